@@ -1,0 +1,48 @@
+import { Readable } from 'node:stream';
+import { InputError } from '../shared/input-error.ts';
+import { EXAMPLE_TALLY, HELP } from './help.ts';
+import { type CliIo, write } from './io.ts';
+import { namesSortCommand } from './names-sort-command.ts';
+import { tallyCommand } from './tally-command.ts';
+
+type Command = (args: readonly string[], io: CliIo) => Promise<number>;
+
+const commands: Record<string, Command> = {
+  'names sort': namesSortCommand,
+  tally: tallyCommand,
+  start: startCommand,
+};
+
+/** Runs one command; returns the exit status. Never lets a stack trace reach the user. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
+      await write(io.stdout, HELP);
+      return 0;
+    }
+    const two = `${argv[0]} ${argv[1] ?? ''}`;
+    if (commands[two]) return await commands[two](argv.slice(2), io);
+    const command = commands[argv[0]!];
+    if (command) return await command(argv.slice(1), io);
+    throw new InputError(
+      argv.join(' '),
+      'unknown command; see plenum --help',
+      '未知命令，请参阅 plenum --help',
+    );
+  } catch (error) {
+    if (error instanceof InputError) {
+      await write(io.stderr, `${error.line()}\n`);
+      return 2;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    await write(io.stderr, `plenum: internal error: ${message.split('\n')[0]}\n`);
+    return 1;
+  }
+}
+
+/** `npm start`: the help and a worked example, until the congress service takes over this command. */
+async function startCommand(_args: readonly string[], io: CliIo): Promise<number> {
+  await write(io.stdout, `${HELP}\nExample — printf '%s' '<round JSON>' | npx plenum tally\n\n`);
+  await write(io.stdout, `${JSON.stringify(EXAMPLE_TALLY)}\n\n`);
+  return tallyCommand([], { ...io, stdin: Readable.from([JSON.stringify(EXAMPLE_TALLY)]) });
+}
