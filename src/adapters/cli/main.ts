@@ -1,16 +1,27 @@
-import { Readable } from 'node:stream';
 import { InputError } from '../shared/input-error.ts';
-import { EXAMPLE_TALLY, HELP } from './help.ts';
+import { HELP } from './help.ts';
 import { type CliIo, write } from './io.ts';
 import { namesSortCommand } from './names-sort-command.ts';
 import { tallyCommand } from './tally-command.ts';
 
 type Command = (args: readonly string[], io: CliIo) => Promise<number>;
 
+/** Loads a command's module when it runs, so `names sort` and `tally` do not load the server. */
+const lazy =
+  (load: () => Promise<Command>): Command =>
+  async (args, io) =>
+    (await load())(args, io);
+const admin = () => import('./admin-commands.ts');
+const serve = () => import('./serve-command.ts');
+
 const commands: Record<string, Command> = {
   'names sort': namesSortCommand,
   tally: tallyCommand,
-  start: startCommand,
+  serve: lazy(async () => (await serve()).serveCommand),
+  start: lazy(async () => (await serve()).startCommand),
+  backup: lazy(async () => (await admin()).backupCommand),
+  restore: lazy(async () => (await admin()).restoreCommand),
+  'audit verify': lazy(async () => (await admin()).auditVerifyCommand),
 };
 
 /** Runs one command; returns the exit status. Never lets a stack trace reach the user. */
@@ -38,11 +49,4 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     await write(io.stderr, `plenum: internal error: ${message.split('\n')[0]}\n`);
     return 1;
   }
-}
-
-/** `npm start`: the help and a worked example, until the congress service takes over this command. */
-async function startCommand(_args: readonly string[], io: CliIo): Promise<number> {
-  await write(io.stdout, `${HELP}\nExample — printf '%s' '<round JSON>' | npx plenum tally\n\n`);
-  await write(io.stdout, `${JSON.stringify(EXAMPLE_TALLY)}\n\n`);
-  return tallyCommand([], { ...io, stdin: Readable.from([JSON.stringify(EXAMPLE_TALLY)]) });
 }

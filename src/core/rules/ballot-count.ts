@@ -43,24 +43,32 @@ export function countBallots(box: BallotBox, maxFor: number, parameters: RulePar
       continue;
     }
     const writeIns = box.writeIns.size > 0 ? box.writeIns.get(i) : undefined;
-    // First pass over the row: how many "for" marks, and is any mark unreadable?
+    // One pass: count the row as if valid, and take it back in the rare case it is not. Most
+    // ballots are valid, so each mark is read once.
     let forMarks = writeIns ? writeIns.length : 0;
     let unreadable = false;
     for (let j = 0; j < n; j++) {
       const mark = marks[offset + j]!;
-      if (mark === MARK_CODE.for) forMarks++;
-      else if (mark === MARK_CODE.unreadable) unreadable = true;
+      if (mark === MARK_CODE.for) {
+        forVotes[j] = forVotes[j]! + weight;
+        forMarks++;
+      } else if (mark === MARK_CODE.against) {
+        againstVotes[j] = againstVotes[j]! + weight;
+      } else if (mark === MARK_CODE.unreadable) {
+        unreadable = true;
+      }
     }
     if (forMarks > maxFor || (unreadable && unreadableVoids)) {
+      // [B3] an over-marked ballot (or, when configured, one with an unreadable mark) counts for no one.
+      for (let j = 0; j < n; j++) {
+        const mark = marks[offset + j]!;
+        if (mark === MARK_CODE.for) forVotes[j] = forVotes[j]! - weight;
+        else if (mark === MARK_CODE.against) againstVotes[j] = againstVotes[j]! - weight;
+      }
       invalid += weight;
       continue;
     }
     valid += weight;
-    for (let j = 0; j < n; j++) {
-      const mark = marks[offset + j]!;
-      if (mark === MARK_CODE.for) forVotes[j] = forVotes[j]! + weight;
-      else if (mark === MARK_CODE.against) againstVotes[j] = againstVotes[j]! + weight;
-    }
     if (writeIns) {
       for (const id of writeIns) {
         writeInVotes[id] = writeInVotes[id]! + weight;

@@ -1,4 +1,4 @@
-import { compareNames } from '../names/index.ts';
+import { compareNames, nameSortKey, UnknownCharacterError } from '../names/index.ts';
 import type { Standing } from './seat-allocation.ts';
 import type { Office } from './types.ts';
 
@@ -27,8 +27,31 @@ export function tallyRowOrder(office: Office, candidates: readonly string[]): st
   return sortByStrokes(candidates);
 }
 
+/** Stroke order; a name the stroke data cannot order is an UnknownCharacterError (printed lists must be exact). */
 export function sortByStrokes(names: readonly string[]): string[] {
   return [...names].sort(compareNames);
+}
+
+/**
+ * Stroke order for names nobody printed — write-ins are handwritten and may hold any character:
+ * names the data cannot order go last, in code-point order, rather than stopping the count.
+ */
+export function compareNamesLeniently(a: string, b: string): number {
+  const keyA = keyOrNull(a);
+  const keyB = keyOrNull(b);
+  if (keyA !== null && keyB !== null) return keyA < keyB ? -1 : keyA > keyB ? 1 : 0;
+  if (keyA !== null) return -1;
+  if (keyB !== null) return 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function keyOrNull(name: string): string | null {
+  try {
+    return nameSortKey(name);
+  } catch (error) {
+    if (error instanceof UnknownCharacterError) return null;
+    throw error;
+  }
 }
 
 /**
@@ -36,7 +59,9 @@ export function sortByStrokes(names: readonly string[]): string[] {
  * succession order (委员出缺，由候补委员按照得票多少依次递补).
  */
 export function alternateOrder(elected: readonly Standing[]): string[] {
-  return [...elected].sort((a, b) => b.votes - a.votes || compareNames(a.name, b.name)).map((s) => s.name);
+  return [...elected]
+    .sort((a, b) => b.votes - a.votes || compareNamesLeniently(a.name, b.name))
+    .map((s) => s.name);
 }
 
 /**
@@ -57,9 +82,9 @@ export function publishedOrder(
       .sort(
         (a, b) =>
           (position.get(a.name) ?? Number.MAX_SAFE_INTEGER) -
-            (position.get(b.name) ?? Number.MAX_SAFE_INTEGER) || compareNames(a.name, b.name),
+            (position.get(b.name) ?? Number.MAX_SAFE_INTEGER) || compareNamesLeniently(a.name, b.name),
       )
       .map((s) => s.name);
   }
-  return sortByStrokes(elected.map((s) => s.name));
+  return elected.map((s) => s.name).sort(compareNamesLeniently);
 }

@@ -3,7 +3,7 @@ import { countBallots } from './ballot-count.ts';
 import { type CandidacyVerdict, checkCandidacy } from './candidacy.ts';
 import { formatFraction } from './fraction.ts';
 import type { RuleParameters } from './parameters.ts';
-import { alternateOrder, publishedOrder, sortByStrokes, tallyRowOrder } from './published-order.ts';
+import { alternateOrder, compareNamesLeniently, publishedOrder, tallyRowOrder } from './published-order.ts';
 import { checkQuorum, type QuorumVerdict } from './quorum.ts';
 import { checkRoundValidity, type RoundValidityVerdict } from './round-validity.ts';
 import { allocateSeats, type Standing } from './seat-allocation.ts';
@@ -153,11 +153,11 @@ export function tallyRound(input: RoundInput): RoundResult {
   input.candidates.forEach((name, j) => {
     rowOf.set(name, { against: count.againstVotes[j]!, abstain: count.abstainVotes[j]!, writeIn: false });
   });
-  const writeInNames = sortByStrokes(
-    [...count.writeInsOnValidBallots]
-      .map((id) => input.ballots.writeInNames[id]!)
-      .filter((n) => !rowOf.has(n)),
-  );
+  // Handwritten names may hold characters the stroke data lacks: those go last, the count goes on.
+  const writeInNames = [...count.writeInsOnValidBallots]
+    .map((id) => input.ballots.writeInNames[id]!)
+    .filter((n) => !rowOf.has(n))
+    .sort(compareNamesLeniently);
   for (const name of writeInNames) {
     const id = input.ballots.writeInNames.indexOf(name);
     standings.push({ name, votes: count.writeInVotes[id]! });

@@ -255,3 +255,20 @@ describe('who is elected', () => {
     expect(result.elected).toEqual(['王宁', '赵六']);
   });
 });
+
+describe('write-ins the stroke data cannot order', () => {
+  it('[T8] a handwritten name with an unknown character is counted and listed last, not refused', () => {
+    const result = tallyRound(
+      buildRound({
+        seats: 2,
+        candidates: ['王宁', '丁小强', '李强'],
+        ballots: [
+          { count: 250, marks: { 王宁: 'for' }, writeIns: ['Smith'] },
+          { count: 10, writeIns: ['赵六'] },
+        ],
+      }),
+    );
+    expect(result.results.slice(-2).map((r) => r.name)).toEqual(['赵六', 'Smith']);
+    expect(result.elected).toEqual(['王宁', 'Smith']);
+  });
+});

@@ -1,0 +1,70 @@
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  SqliteAdapter,
+  SqliteDialect,
+  type SqliteDialectConfig,
+  SqliteDriver,
+  type TransactionSettings,
+} from 'kysely';
+import { assertNotInsideTransaction } from './transaction-scope.ts';
+
+// Kysely's SQLite dialect with three changes, each for correctness rather than speed.
+//
+// 1. Write transactions start with BEGIN IMMEDIATE. A plain BEGIN is deferred: the transaction
+//    reads under a shared lock and upgrades when it first writes, and if another process (the
+//    CLI running `plenum backup` beside the server, say) committed in between, the upgrade fails
+//    with SQLITE_BUSY at once, busy_timeout notwithstanding. IMMEDIATE takes the write lock up
+//    front, so the only wait is the busy_timeout wait for the lock. Read-only transactions
+//    (accessMode 'read only') keep the deferred BEGIN: in WAL mode they read a snapshot and never
+//    block writers.
+//
+// 2. Within this process, better-sqlite3 has one connection and Kysely's SqliteDriver hands it
+//    out through a ConnectionMutex (checked in kysely 0.28: acquireConnection awaits the mutex,
+//    releaseConnection unlocks it, and a transaction holds the connection from BEGIN to
+//    COMMIT/ROLLBACK). So two async callers can never interleave statements of two transactions.
+//    We add only a guard against the one way to deadlock on that mutex (transaction-scope.ts).
+//
+// 3. The adapter reports transactional DDL (SQLite has it), so Kysely's Migrator runs each
+//    migration batch in one transaction — opened with BEGIN IMMEDIATE per (1), which also stops
+//    two processes from migrating the same file at once. Stock Kysely runs SQLite migrations
+//    statement by statement, leaving a half-applied migration behind after a crash.
+
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    assertNotInsideTransaction();
+    return super.acquireConnection();
+  }
+
+  override async beginTransaction(
+    connection: DatabaseConnection,
+    settings?: TransactionSettings,
+  ): Promise<void> {
+    const begin = settings?.accessMode === 'read only' ? 'begin deferred' : 'begin immediate';
+    await connection.executeQuery(CompiledQuery.raw(begin));
+  }
+}
+
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
+export class PlenumSqliteDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig;
+
+  constructor(config: SqliteDialectConfig) {
+    super(config);
+    this.#config = config;
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#config);
+  }
+
+  override createAdapter(): SqliteAdapter {
+    return new TransactionalDdlSqliteAdapter();
+  }
+}

@@ -1,0 +1,43 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+// Inside inTransaction(database, fn), fn must use the transaction handle it is given. Reaching
+// for `database.db` instead would, on SQLite, wait forever for the one connection its own
+// transaction holds (Kysely's connection mutex), and on PostgreSQL would take a second pooled
+// connection that cannot see the transaction's writes and may wait on its locks. The drivers
+// (sqlite-dialect.ts, postgres-pool.ts) ask this scope before handing out a connection and
+// refuse with a clear error instead of hanging.
+
+type Scope = { holding: boolean };
+const scope = new AsyncLocalStorage<Scope>();
+
+/**
+ * Starts a transaction with `begin` and runs `fn` in it, in a fresh scope: while `fn` runs, any
+ * other request for a connection from its async context (its awaits included) is refused.
+ */
+export function runScoped<H, T>(
+  begin: (body: (handle: H) => Promise<T>) => Promise<T>,
+  fn: (handle: H) => Promise<T>,
+): Promise<T> {
+  // A transaction started inside another's callback would wait for the outer one's connection.
+  assertNotInsideTransaction();
+  const state: Scope = { holding: false };
+  return scope.run(state, () =>
+    begin(async (handle) => {
+      state.holding = true;
+      try {
+        return await fn(handle);
+      } finally {
+        state.holding = false;
+      }
+    }),
+  );
+}
+
+export function assertNotInsideTransaction(): void {
+  if (scope.getStore()?.holding) {
+    throw new Error(
+      'database used through database.db, or a second transaction started, inside a transaction: ' +
+        'use the transaction handle passed to the callback (a second connection would deadlock on SQLite)',
+    );
+  }
+}

@@ -1,0 +1,241 @@
+import type { Role } from '../../adapters/db/congress-schema.ts';
+import { inTransaction } from '../../adapters/db/index.ts';
+import type { Actor } from '../actor.ts';
+import { auditedWrite } from '../audited-write.ts';
+import { nowIso, type ServiceContext, sha256 } from '../context.ts';
+import { conflict, ServiceError } from '../errors.ts';
+import type { LoginThrottle } from './login-throttle.ts';
+import { hashPassword, passwordMatches } from './passwords.ts';
+
+export const SESSION_HOURS = 12;
+
+export interface NewAccount {
+  readonly username: string;
+  readonly displayName: string;
+  readonly password: string;
+  readonly roles: ReadonlyArray<{ readonly congressId: string; readonly role: Role }>;
+}
+
+/** Creates a staff account with its roles (administrators only; audited, never the password). */
+export async function createAccount(
+  context: ServiceContext,
+  actor: Actor,
+  input: NewAccount,
+): Promise<{ id: string }> {
+  const passwordHash = await hashPassword(input.password);
+  return auditedWrite(context, actor, async (trx, at) => {
+    const existing = await trx
+      .selectFrom('accounts')
+      .select('id')
+      .where('username', '=', input.username)
+      .executeTakeFirst();
+    if (existing)
+      throw conflict(
+        'username-taken',
+        `username ${input.username} is taken`,
+        `用户名${input.username}已被使用`,
+      );
+    const id = context.random.id();
+    await trx
+      .insertInto('accounts')
+      .values({
+        id,
+        username: input.username,
+        display_name: input.displayName,
+        password_hash: passwordHash,
+        created_at: at,
+        disabled: 0,
+      })
+      .execute();
+    for (const grant of input.roles) {
+      await trx
+        .insertInto('account_roles')
+        .values({ id: context.random.id(), account_id: id, congress_id: grant.congressId, role: grant.role })
+        .execute();
+    }
+    return {
+      result: { id },
+      audit: {
+        action: 'account.create',
+        subject: `account:${id}`,
+        after: { username: input.username, roles: input.roles },
+      },
+    };
+  });
+}
+
+export interface SessionGrant {
+  readonly token: string;
+  readonly csrfToken: string;
+  readonly expiresAt: string;
+}
+
+const unauthorised = () =>
+  new ServiceError(401, 'login-failed', 'wrong username or password', '用户名或密码错误');
+
+function throttled(retryAfterMs: number): ServiceError {
+  const minutes = Math.ceil(retryAfterMs / 60000);
+  return new ServiceError(
+    429,
+    'too-many-attempts',
+    `too many failed logins; try again in ${minutes} min`,
+    `登录失败次数过多，请${minutes}分钟后再试`,
+  );
+}
+
+/** Staff login: a session for a correct password, never more than the throttle allows. */
+export async function login(
+  context: ServiceContext,
+  throttle: LoginThrottle,
+  input: { readonly username: string; readonly password: string; readonly address: string },
+): Promise<SessionGrant> {
+  const keys = [`user:${input.username}`, `address:${input.address}`];
+  const wait = Math.max(...keys.map((key) => throttle.retryAfter(key)));
+  if (wait > 0) throw throttled(wait);
+  const account = await context.database.db
+    .selectFrom('accounts')
+    .selectAll()
+    .where('username', '=', input.username)
+    .where('disabled', '=', 0)
+    .executeTakeFirst();
+  // Verify against a hash even for an unknown user, so timing does not reveal which usernames exist.
+  const ok = await passwordMatches(account?.password_hash ?? DUMMY_HASH, input.password);
+  if (!account || !ok) {
+    for (const key of keys) throttle.fail(key);
+    throw unauthorised();
+  }
+  for (const key of keys) throttle.succeed(key);
+  return openSession(context, { accountId: account.id });
+}
+
+// A real argon2id hash of a random string nobody knows.
+const DUMMY_HASH =
+  '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$Jbm6ZBTiDOW3EnlyNFK0ydnzbDSdC6u6Kp7RfcJ3a4A';
+
+/** Normalises a credential code as delegates type it: case and separators do not matter. */
+export function normaliseCredential(code: string): string {
+  return code.toUpperCase().replace(/[^A-Z0-9]/g, '');
+}
+
+export function credentialHash(congressId: string, code: string): string {
+  return sha256(`${congressId}:${normaliseCredential(code)}`);
+}
+
+/** A delegate's login with the credential on their card (QR code or one-time code). */
+export async function delegateLogin(
+  context: ServiceContext,
+  throttle: LoginThrottle,
+  input: { readonly congressId: string; readonly code: string; readonly address: string },
+): Promise<SessionGrant & { delegateId: string }> {
+  const key = `address:${input.address}`;
+  const wait = throttle.retryAfter(key);
+  if (wait > 0) throw throttled(wait);
+  const delegate = await context.database.db
+    .selectFrom('delegates')
+    .select(['id'])
+    .where('congress_id', '=', input.congressId)
+    .where('credential_hash', '=', credentialHash(input.congressId, input.code))
+    .executeTakeFirst();
+  if (!delegate) {
+    throttle.fail(key);
+    throw new ServiceError(
+      401,
+      'credential-invalid',
+      'this code is not valid for this congress',
+      '代表凭证无效',
+    );
+  }
+  throttle.succeed(key);
+  return { ...(await openSession(context, { delegateId: delegate.id })), delegateId: delegate.id };
+}
+
+async function openSession(
+  context: ServiceContext,
+  owner: { readonly accountId?: string; readonly delegateId?: string },
+): Promise<SessionGrant> {
+  const token = context.random.bytes(32).toString('base64url');
+  const csrfToken = context.random.bytes(24).toString('base64url');
+  const now = context.clock.now();
+  const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600 * 1000).toISOString();
+  await inTransaction(context.database, async (trx) => {
+    await trx
+      .insertInto('sessions')
+      .values({
+        id: context.random.id(),
+        token_hash: sha256(token),
+        csrf_token: csrfToken,
+        created_at: now.toISOString(),
+        expires_at: expiresAt,
+        account_id: owner.accountId ?? null,
+        delegate_id: owner.delegateId ?? null,
+      })
+      .execute();
+  });
+  return { token, csrfToken, expiresAt };
+}
+
+export interface SessionView {
+  readonly actor: Actor;
+  readonly csrfToken: string;
+}
+
+/** The actor behind a session token, or null when it is unknown or expired. */
+export async function sessionActor(context: ServiceContext, token: string): Promise<SessionView | null> {
+  const session = await context.database.db
+    .selectFrom('sessions')
+    .selectAll()
+    .where('token_hash', '=', sha256(token))
+    .where('expires_at', '>', nowIso(context))
+    .executeTakeFirst();
+  if (!session) return null;
+  if (session.delegate_id) {
+    const delegate = await context.database.db
+      .selectFrom('delegates')
+      .select(['id', 'congress_id', 'name'])
+      .where('id', '=', session.delegate_id)
+      .executeTakeFirst();
+    if (!delegate) return null;
+    return {
+      actor: {
+        kind: 'delegate',
+        delegateId: delegate.id,
+        congressId: delegate.congress_id,
+        name: delegate.name,
+      },
+      csrfToken: session.csrf_token,
+    };
+  }
+  const account = await context.database.db
+    .selectFrom('accounts')
+    .select(['id', 'username', 'display_name', 'disabled'])
+    .where('id', '=', session.account_id!)
+    .executeTakeFirst();
+  if (!account || account.disabled) return null;
+  const grants = await context.database.db
+    .selectFrom('account_roles')
+    .select(['congress_id', 'role'])
+    .where('account_id', '=', account.id)
+    .execute();
+  const roles = new Map<string, Set<Role>>();
+  for (const grant of grants) {
+    const set = roles.get(grant.congress_id) ?? new Set<Role>();
+    set.add(grant.role);
+    roles.set(grant.congress_id, set);
+  }
+  return {
+    actor: {
+      kind: 'account',
+      accountId: account.id,
+      username: account.username,
+      displayName: account.display_name,
+      roles,
+    },
+    csrfToken: session.csrf_token,
+  };
+}
+
+export async function logout(context: ServiceContext, token: string): Promise<void> {
+  await inTransaction(context.database, async (trx) => {
+    await trx.deleteFrom('sessions').where('token_hash', '=', sha256(token)).execute();
+  });
+}

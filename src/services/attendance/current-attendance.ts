@@ -1,0 +1,41 @@
+import type { Kysely } from 'kysely';
+import type { Schema } from '../../adapters/db/schema.ts';
+import { type AttendanceCounts, attendanceCounts } from './attendance-counts.ts';
+import { findCongress } from './sitting-lookup.ts';
+
+export interface CurrentAttendance {
+  readonly congressId: string;
+  readonly sittings: readonly AttendanceCounts[];
+}
+
+/**
+ * The counts the big screen shows: every open sitting; before any opens, the next scheduled one
+ * (delegates check in from 8:20 for a 9:00 opening, and the hall watches 实到 grow). Counts only.
+ */
+export async function currentAttendance(db: Kysely<Schema>, congressId: string): Promise<CurrentAttendance> {
+  const congress = await findCongress(db, congressId);
+  const rows = await db
+    .selectFrom('sittings')
+    .select(['id', 'title', 'status', 'sort_order'])
+    .where('congress_id', '=', congressId)
+    .where('status', 'in', ['open', 'scheduled'])
+    .orderBy('sort_order')
+    .orderBy('id')
+    .execute();
+  const open = rows.filter((row) => row.status === 'open');
+  const shown = open.length > 0 ? open : rows.slice(0, 1);
+  const sittings: AttendanceCounts[] = [];
+  for (const row of shown) {
+    sittings.push(
+      await attendanceCounts(db, {
+        id: row.id,
+        congressId,
+        title: row.title,
+        status: row.status,
+        ruleSet: congress.rule_set,
+        congressKind: congress.kind,
+      }),
+    );
+  }
+  return { congressId, sittings };
+}

@@ -1,0 +1,142 @@
+import { inReadTransaction } from '../../../adapters/db/index.ts';
+import type { RoundKind } from '../../../core/rules/index.ts';
+import type { Bilingual } from '../../../core/text/bilingual.ts';
+import type { Actor } from '../../actor.ts';
+import type { ServiceContext } from '../../context.ts';
+import { forbidden } from '../../errors.ts';
+import { loadElectronicRound } from './electronic-round.ts';
+
+const KIND_LABEL: Record<RoundKind, Bilingual> = {
+  formal: { zh: '正式选举', en: 'formal round' },
+  preliminary: { zh: '预选', en: 'preliminary round' },
+  runoff: { zh: '再次投票', en: 'run-off' },
+  supplementary: { zh: '另行选举', en: 'supplementary round' },
+};
+
+export interface BallotForm {
+  readonly roundId: string;
+  readonly electionId: string;
+  readonly title: string;
+  readonly seq: number;
+  readonly kind: RoundKind;
+  readonly kindLabel: Bilingual;
+  readonly status: string;
+  readonly instructions: Bilingual;
+  /** Printed candidates in ballot order [C3]; `marks` has one character per entry, in this order. */
+  readonly candidates: ReadonlyArray<{
+    readonly name: string;
+    readonly gender: string | null;
+    readonly ethnicity: string | null;
+    readonly position: string | null;
+  }>;
+  readonly marks: Readonly<Record<'F' | 'A' | '-', Bilingual>>;
+  readonly seats: number;
+  /** [B3] More "for" marks than this (write-ins included) make the ballot invalid. */
+  readonly maxFor: number;
+  /** [B1] Names that may be written in (0 when the election method allows none). */
+  readonly writeInSlots: number;
+  readonly hasVoted: boolean;
+  /** Whether this delegate may cast a ballot now, and if not, why. */
+  readonly mayVote: boolean;
+  readonly reason?: Bilingual;
+}
+
+/**
+ * The ballot form a delegate sees on their own device, and whether they have voted. The receipt
+ * is not here: it is stored nowhere but with the ballot, and only the delegate holds the link.
+ */
+export async function myBallot(
+  context: ServiceContext,
+  actor: Actor,
+  congressId: string,
+  roundId: string,
+): Promise<BallotForm> {
+  if (actor.kind !== 'delegate' || actor.congressId !== congressId)
+    throw forbidden('only a delegate of this congress has a ballot', '只有本次大会的代表才有选票');
+  return inReadTransaction(context.database, async (db) => {
+    const round = await loadElectronicRound(db, congressId, roundId);
+    const { election } = round;
+    const details = await db
+      .selectFrom('candidates')
+      .select(['name', 'gender', 'ethnicity', 'position'])
+      .where('election_id', '=', election.id)
+      .execute();
+    const detailOf = new Map(details.map((c) => [c.name, c]));
+    const elector = await db
+      .selectFrom('delegates as d')
+      .leftJoin('round_presence as p', (join) =>
+        join.onRef('p.delegate_id', '=', 'd.id').on('p.round_id', '=', roundId),
+      )
+      .leftJoin('electronic_voters as v', (join) =>
+        join.onRef('v.delegate_id', '=', 'd.id').on('v.round_id', '=', roundId),
+      )
+      .select(['d.voting_rights', 'p.delegate_id as present', 'v.delegate_id as voted'])
+      .where('d.id', '=', actor.delegateId)
+      .where('d.congress_id', '=', congressId)
+      .executeTakeFirst();
+    const hasVoted = Boolean(elector?.voted);
+    const reason: Bilingual | undefined = !elector
+      ? { en: 'you are not a delegate of this congress', zh: '您不是本次大会的代表' }
+      : elector.voting_rights !== 1
+        ? { en: '[Q4] you have no vote in this election', zh: '您没有选举权，不能投票' }
+        : elector.present === null
+          ? {
+              en: '[Q5] you were not recorded present when this vote opened',
+              zh: '本轮投票开始时您未登记到会，未向您发放选票',
+            }
+          : hasVoted
+            ? { en: 'you have voted in this round', zh: '您已在本轮投票' }
+            : round.round.status !== 'open'
+              ? { en: 'voting in this round is not open', zh: '本轮投票未在进行中' }
+              : undefined;
+    const writeInSlots = round.parameters.writeIns ? round.maxFor : 0;
+    const kind = round.round.kind as RoundKind;
+    return {
+      roundId,
+      electionId: election.id,
+      title: election.title,
+      seq: round.round.seq,
+      kind,
+      kindLabel: KIND_LABEL[kind],
+      status: round.round.status,
+      instructions: instructions(round.maxFor, writeInSlots),
+      candidates: round.candidates.map((name) => {
+        const c = detailOf.get(name);
+        return {
+          name,
+          gender: c?.gender ?? null,
+          ethnicity: c?.ethnicity ?? null,
+          position: c?.position ?? null,
+        };
+      }),
+      marks: {
+        F: { zh: '赞成', en: 'for' },
+        A: { zh: '不赞成', en: 'against' },
+        '-': { zh: '弃权', en: 'abstain' },
+      },
+      seats: round.round.seats,
+      maxFor: round.maxFor,
+      writeInSlots,
+      hasVoted,
+      mayVote: reason === undefined,
+      ...(reason ? { reason } : {}),
+    };
+  });
+}
+
+function instructions(maxFor: number, writeInSlots: number): Bilingual {
+  const zhWriteIn =
+    writeInSlots > 0 ? `如另选他人，可在“另选他人”栏填写姓名（视为赞成），最多${writeInSlots}人。` : '';
+  const enWriteIn =
+    writeInSlots > 0 ? ` You may write in up to ${writeInSlots} other name(s); each counts as "for".` : '';
+  return {
+    zh:
+      `请对每名候选人选择“赞成”“不赞成”或“弃权”（不选即弃权）。${zhWriteIn}` +
+      `赞成的人数（含另选他人）等于或少于${maxFor}人的为有效票，多于${maxFor}人的为无效票。` +
+      '投票后请记下回执码：投票结束后可凭回执码在公布的选票中核对自己的选票。回执码不会再次显示。',
+    en:
+      `For each candidate choose for, against or abstain (no choice is an abstention).${enWriteIn} ` +
+      `A ballot with at most ${maxFor} "for" marks (write-ins included) is valid; more make it invalid. ` +
+      'Keep the receipt code you get after voting: once voting closes you can find your ballot in the published list with it. It is not shown again.',
+  };
+}

@@ -1,0 +1,16 @@
+// Electronic ballots (issue item 7): casting, sealing at close [B4], publication and receipts,
+// progress, the delegate's ballot form, and the ballot source that counting reads.
+export { type BallotForm, myBallot } from './ballot-form.ts';
+export { type CheckedBallot, checkElectronicBallot, type ElectronicBallotInput } from './ballot-input.ts';
+export { castElectronicBallot, sealElectronicBallots } from './cast.ts';
+export { electronicBallotSource } from './electronic-ballot-source.ts';
+export {
+  type PublishedBallot,
+  type PublishedBallots,
+  publishedBallots,
+  type Recount,
+  recountPublished,
+  verifyReceipt,
+} from './publication.ts';
+export { normaliseReceipt } from './receipt.ts';
+export { type NotYetVoted, notYetVoted, type VotingProgress, votingProgress } from './turnout.ts';

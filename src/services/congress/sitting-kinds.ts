@@ -1,0 +1,23 @@
+import type { SittingsTable } from '../../adapters/db/congress-schema.ts';
+
+// The kinds of sitting (会次) and what each is called.
+
+export type SittingKind = SittingsTable['kind'];
+export const SITTING_KINDS: readonly SittingKind[] = [
+  'preparatory',
+  'opening',
+  'plenary',
+  'closing',
+  'presidium',
+  'delegation-discussion',
+];
+
+/** What each kind of sitting is called, and its title when none is given. */
+export const SITTING_NAMES: Readonly<Record<SittingKind, string>> = {
+  preparatory: '预备会议',
+  opening: '开幕大会',
+  plenary: '全体会议',
+  closing: '闭幕大会',
+  presidium: '主席团会议',
+  'delegation-discussion': '代表团讨论',
+};
