@@ -1,11 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import pg from 'pg';
 import type { Role } from '../../src/adapters/db/congress-schema.ts';
-import { type Database, migrate, openDatabase } from '../../src/adapters/db/index.ts';
+import { migrate } from '../../src/adapters/db/index.ts';
 import { buildApp } from '../../src/adapters/http/app.ts';
 import { createAccount } from '../../src/services/accounts/account-service.ts';
 import { LoginThrottle } from '../../src/services/accounts/login-throttle.ts';
@@ -14,8 +10,9 @@ import { pinyinReadings } from '../../src/services/attendance/pinyin-keys.ts';
 import { cryptoRandom, systemClock } from '../../src/services/context.ts';
 import { EventBus } from '../../src/services/events.ts';
 import { seedAttendanceCongress } from '../../test/services/attendance/fixtures.ts';
+import { type LatencySummary, openBenchDatabase, summariseLatencies } from './bench-database.ts';
 import { makeNames } from './names-bench.ts';
-import { median, seededRandom } from './prng.ts';
+import { seededRandom } from './prng.ts';
 
 // The morning rush at the desks: N delegates checked in over HTTP by several desks at once, against
 // the real app on a real socket, on SQLite (a temporary folder) and PostgreSQL (a throwaway
@@ -37,12 +34,7 @@ export interface CheckInBenchOptions {
   readonly searches?: number;
 }
 
-export interface LatencySummary {
-  readonly count: number;
-  readonly medianMs: number;
-  readonly p99Ms: number;
-  readonly maxMs: number;
-}
+export type { LatencySummary };
 
 export interface CheckInBenchResult {
   readonly database: 'sqlite' | 'postgres';
@@ -70,52 +62,10 @@ const SYSTEM: Actor = {
   roles: new Map([['*', new Set<Role>(['admin'])]]),
 };
 
-function summarise(latencies: readonly number[]): LatencySummary {
-  const sorted = [...latencies].sort((a, b) => a - b);
-  const p99 = sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.99) - 1)] ?? 0;
-  return {
-    count: sorted.length,
-    medianMs: sorted.length ? median(sorted) : 0,
-    p99Ms: p99,
-    maxMs: sorted.at(-1) ?? 0,
-  };
-}
-
-async function openPlace(
-  databaseUrl: string | undefined,
-): Promise<{ database: Database; dispose: () => Promise<void> }> {
-  if (databaseUrl) {
-    const schema = `bench_${randomBytes(6).toString('hex')}`;
-    const database = await openDatabase({ url: databaseUrl, schema, poolSize: 10 });
-    return {
-      database,
-      dispose: async () => {
-        await database.close();
-        const client = new pg.Client({ connectionString: databaseUrl });
-        await client.connect();
-        try {
-          await client.query(`drop schema if exists ${schema} cascade`);
-        } finally {
-          await client.end();
-        }
-      },
-    };
-  }
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'plenum-checkin-bench-'));
-  const database = await openDatabase({ dataDir });
-  return {
-    database,
-    dispose: async () => {
-      await database.close();
-      await rm(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
 export async function benchCheckIns(options: CheckInBenchOptions): Promise<CheckInBenchResult> {
   const concurrency = options.concurrency ?? 20;
   const deskCount = options.desks ?? 6;
-  const { database, dispose } = await openPlace(options.databaseUrl);
+  const { database, dispose } = await openBenchDatabase(options.databaseUrl, 'checkin-bench');
   const screen = new AbortController();
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
   try {
@@ -228,11 +178,16 @@ export async function benchCheckIns(options: CheckInBenchOptions): Promise<Check
       database: database.dialect,
       delegates: options.delegates,
       concurrency,
-      checkIns: { ...summarise(latencies), errors, totalSeconds, perSecond: order.length / totalSeconds },
+      checkIns: {
+        ...summariseLatencies(latencies),
+        errors,
+        totalSeconds,
+        perSecond: order.length / totalSeconds,
+      },
       present: counts.present,
       screenEvents,
       firstSearchMs,
-      searches: summarise(searchLatencies),
+      searches: summariseLatencies(searchLatencies),
     };
   } finally {
     screen.abort();

@@ -1,11 +1,7 @@
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import pg from 'pg';
-import { type Database, inReadTransaction, migrate, openDatabase } from '../../src/adapters/db/index.ts';
+import { inReadTransaction, migrate } from '../../src/adapters/db/index.ts';
 import { buildApp } from '../../src/adapters/http/app.ts';
 import { LoginThrottle } from '../../src/services/accounts/login-throttle.ts';
 import { electronicBallotSource } from '../../src/services/ballots/electronic/electronic-ballot-source.ts';
@@ -15,7 +11,8 @@ import {
   closeElectronicRound,
   seedElectronicRound,
 } from '../../test/services/ballots/electronic/fixtures.ts';
-import { median, seededRandom } from './prng.ts';
+import { type LatencySummary, openBenchDatabase, summariseLatencies } from './bench-database.ts';
+import { seededRandom } from './prng.ts';
 
 // Electronic voting under a congress-sized burst: the real HTTP app on 127.0.0.1, N delegates
 // (3,000 by default) present at opening, an election of 30 candidates for 27 seats. Every
@@ -39,12 +36,7 @@ export interface EvoteBenchOptions {
   readonly seed?: number;
 }
 
-export interface LatencyStats {
-  readonly count: number;
-  readonly medianMs: number;
-  readonly p99Ms: number;
-  readonly maxMs: number;
-}
+export type LatencyStats = LatencySummary;
 
 export interface EvoteBenchResult {
   readonly engine: 'sqlite' | 'postgres';
@@ -69,49 +61,6 @@ export interface EvoteBenchResult {
   };
   readonly lost: number;
   readonly loadAverage: { readonly before: readonly number[]; readonly after: readonly number[] };
-}
-
-function stats(values: readonly number[]): LatencyStats {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (q: number) =>
-    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? 0;
-  return {
-    count: sorted.length,
-    medianMs: sorted.length ? median(sorted) : 0,
-    p99Ms: at(0.99),
-    maxMs: sorted.at(-1) ?? 0,
-  };
-}
-
-async function openBenchDatabase(
-  databaseUrl: string | undefined,
-): Promise<{ database: Database; dispose: () => Promise<void> }> {
-  if (databaseUrl) {
-    const schema = `evote_bench_${randomBytes(5).toString('hex')}`;
-    const database = await openDatabase({ url: databaseUrl, schema, poolSize: 10 });
-    return {
-      database,
-      dispose: async () => {
-        await database.close();
-        const client = new pg.Client({ connectionString: databaseUrl });
-        await client.connect();
-        try {
-          await client.query(`drop schema if exists ${schema} cascade`);
-        } finally {
-          await client.end();
-        }
-      },
-    };
-  }
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'plenum-evote-bench-'));
-  const database = await openDatabase({ dataDir });
-  return {
-    database,
-    dispose: async () => {
-      await database.close();
-      await rm(dataDir, { recursive: true, force: true });
-    },
-  };
 }
 
 /** A random ballot with at most `seats` "for" marks (a valid ballot), some against, the rest blank. */
@@ -251,7 +200,7 @@ export async function benchElectronicVoting(options: EvoteBenchOptions): Promise
   const seats = options.seats ?? 27;
   const spreadMs = options.spreadMs ?? 10_000;
   const random = seededRandom(options.seed ?? 7);
-  const { database, dispose } = await openBenchDatabase(options.databaseUrl);
+  const { database, dispose } = await openBenchDatabase(options.databaseUrl, 'evote-bench');
   const loadBefore = os.loadavg();
   try {
     await migrate(database);
@@ -344,9 +293,13 @@ export async function benchElectronicVoting(options: EvoteBenchOptions): Promise
         engine: database.dialect,
         delegates: fixture.delegates.length,
         candidates,
-        login: { ...stats(client.loginLatencies), wallMs: client.loginWallMs, errors: client.loginErrors },
+        login: {
+          ...summariseLatencies(client.loginLatencies),
+          wallMs: client.loginWallMs,
+          errors: client.loginErrors,
+        },
         cast: {
-          ...stats(client.castLatencies),
+          ...summariseLatencies(client.castLatencies),
           wallMs: client.castWallMs,
           accepted: receipts.length,
           errors: client.castErrors,
