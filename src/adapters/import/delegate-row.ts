@@ -14,6 +14,7 @@ import {
   parseGender,
 } from '../../core/text/gender-ethnicity.ts';
 import { validateIdNumber } from '../../core/text/id-number.ts';
+import { normalisePersonName } from '../../core/text/person-name.ts';
 import type { Table } from './read-rows.ts';
 import { compareSheetDate, parseSheetDate } from './sheet-date.ts';
 
@@ -158,15 +159,6 @@ const optional = z
 
 const collapseSpaces = (s: string): string => s.replace(/\s+/g, ' ');
 
-/**
- * Chinese names lose any spaces (王　宁 is padded for print, the name is 王宁) and their middle
- * dot is unified (买买提·艾力 typed with . or ・); names in Latin letters keep single spaces.
- */
-function normaliseName(s: string): string {
-  if (/[A-Za-z]/.test(s)) return collapseSpaces(s);
-  return s.replace(/\s+/g, '').replace(/[.．・•‧∙⋅]/g, '·');
-}
-
 const YES = new Set(['有', '是', 'yes', 'y', 'true', '1', '√', '✓']);
 const NO = new Set(['无', '没有', '否', '暂停', 'no', 'n', 'false', '0', '×', '✗']);
 
@@ -195,7 +187,7 @@ function cellSchemas(today: CalendarDate) {
             en: `The name "${s}" contains a note in brackets; put gender and ethnicity in their own columns.`,
             zh: `姓名“${s}”中含有括号注释，性别、民族请填在各自的列中。`,
           })
-        : normaliseName(s),
+        : normalisePersonName(s),
     ),
     gender: optional.transform((s, ctx): Gender | undefined => {
       if (s === undefined) return undefined;

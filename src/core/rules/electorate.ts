@@ -57,7 +57,3 @@ export function mayCast(elector: {
 }): boolean {
   return hasVote(elector.standing) && elector.present;
 }
-
-export interface AssistedBallotNote {
-  readonly assisted: true;
-}

@@ -1,4 +1,4 @@
-import { compareNames, nameSortKey, UnknownCharacterError } from '../names/index.ts';
+import { nameSortKey, sortNames, UnknownCharacterError } from '../names/index.ts';
 import type { Standing } from './seat-allocation.ts';
 import type { Office } from './types.ts';
 
@@ -29,7 +29,7 @@ export function tallyRowOrder(office: Office, candidates: readonly string[]): st
 
 /** Stroke order; a name the stroke data cannot order is an UnknownCharacterError (printed lists must be exact). */
 export function sortByStrokes(names: readonly string[]): string[] {
-  return [...names].sort(compareNames);
+  return sortNames(names, (name) => name);
 }
 
 /**

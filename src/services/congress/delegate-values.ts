@@ -3,6 +3,7 @@ import { InputError } from '../../adapters/shared/input-error.ts';
 import { type CalendarDate, compareDates, isValidDate, parseIsoDate } from '../../core/text/calendar.ts';
 import { type Gender, genderZh, parseEthnicity, parseGender } from '../../core/text/gender-ethnicity.ts';
 import { validateIdNumber } from '../../core/text/id-number.ts';
+import { normalisePersonName } from '../../core/text/person-name.ts';
 
 // A delegate's fields as an administrator types them (create and edit): checked and put in the
 // stored form. The importer (adapters/import/delegate-row.ts) applies the same rules to a file,
@@ -43,10 +44,7 @@ export type DelegateFields = Pick<
 /** A passport-size portrait compresses well under this; larger files are refused, not shrunk. */
 export const MAX_PHOTO_BYTES = 256 * 1024;
 
-/**
- * Chinese names lose padding spaces (王　宁 is 王宁) and their middle dot is unified (买买提·艾力
- * typed with . or ・); Latin names keep single spaces. Notes in brackets are refused, as on import.
- */
+/** The stored form of a name (normalisePersonName); notes in brackets are refused, as on import. */
 export function normaliseName(raw: string): string {
   const s = raw.trim();
   if (/[（(【[]/.test(s)) {
@@ -56,9 +54,7 @@ export function normaliseName(raw: string): string {
       '姓名中含有括号注释，性别、民族请填在各自的栏目中',
     );
   }
-  const name = /[A-Za-z]/.test(s)
-    ? s.replace(/\s+/g, ' ')
-    : s.replace(/\s+/g, '').replace(/[.．・•‧∙⋅]/g, '·');
+  const name = normalisePersonName(s);
   if (name === '') throw new InputError('name', 'must not be empty', '不能为空');
   return name;
 }
