@@ -3,8 +3,8 @@ import { benchSortNames } from './names-bench.ts';
 import { median } from './prng.ts';
 import { benchTally, makeRound } from './tally-bench.ts';
 
-// `npm run bench`: the core's benchmarks. Each case runs a warm-up and then REPEATS timed runs;
-// the median goes to BENCHMARKS.md with the command and the machine.
+// `npm run bench:core`, the first part of `npm run bench`: the core's benchmarks. Each case runs
+// a warm-up and then REPEATS timed runs; the median goes to BENCHMARKS.md with the command and the machine.
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 7);
 
 function report(name: string, runs: number[]): void {

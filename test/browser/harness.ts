@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { type RunningServer, startServer } from '../../src/adapters/http/server.ts';
 import { serveWebApp } from '../../src/adapters/http/web-static.ts';
@@ -153,4 +153,44 @@ export async function until<T>(read: () => Promise<T>, expected: T, timeoutMs = 
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error(`timed out waiting for ${JSON.stringify(expected)}; last saw ${JSON.stringify(last)}`);
+}
+
+/**
+ * Opens `path` of the app in `lang` (the ?lang= switch) and waits until `ready` (a selector)
+ * shows: how the screenshot tests visit a page.
+ */
+export async function visitIn(
+  app: AppServer,
+  browser: OpenBrowser,
+  path: string,
+  lang: 'zh' | 'en',
+  ready: string,
+): Promise<Page> {
+  await browser.page.goto(`${app.url}${path}${path.includes('?') ? '&' : '?'}lang=${lang}`);
+  await browser.page.locator(ready).first().waitFor({ timeout: 15_000 });
+  return browser.page;
+}
+
+/**
+ * Picks the option showing `text` in an antd Select and waits until the Select shows it as chosen.
+ * On a loaded machine a click can land while the dropdown is still opening and be lost; the pick
+ * is then made again rather than the test going on with nothing chosen.
+ */
+export async function chooseOption(page: Page, select: Locator, text: string, attempts = 4): Promise<void> {
+  // The test id may sit on the Select's root or on its input; its root shows the chosen label.
+  const shown = () =>
+    select.evaluate((element) => (element.closest('.ant-select') ?? element).textContent ?? '');
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    if (!(await page.locator('.ant-select-dropdown:visible').count())) await select.click();
+    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text });
+    await option
+      .first()
+      .click({ timeout: 5_000 })
+      .catch(() => undefined);
+    for (const deadline = Date.now() + 2_000; Date.now() < deadline; ) {
+      if ((await shown()).includes(text)) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+  throw new Error(`the select did not take the option ${JSON.stringify(text)}`);
 }

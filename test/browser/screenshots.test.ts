@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '../../src/adapters/db/congress-schema.ts';
 import type { Actor } from '../../src/services/actor.ts';
 import { checkIn } from '../../src/services/attendance/check-in.ts';
 import { recordLeave } from '../../src/services/attendance/leave.ts';
@@ -30,7 +29,9 @@ import {
   screenshot,
   startAppServer,
   until,
+  visitIn,
 } from './harness.ts';
+import { staffActor } from './staff-actor.ts';
 
 // Screenshots of every page in Chinese and English, on a desktop (1440×900) and a phone
 // (390×844), and the big screen at 1920×1080 as the congress goes on: attendance, a vote under
@@ -59,35 +60,11 @@ let roundId: string;
 let absentCodes: string[];
 const shots: string[] = [];
 
-function withLang(url: string, lang: Lang): string {
-  return `${url}${url.includes('?') ? '&' : '?'}lang=${lang}`;
-}
-
-async function visit(browser: OpenBrowser, url: string, lang: Lang, ready: string): Promise<Page> {
-  await browser.page.goto(withLang(`${app.url}${url}`, lang));
-  await browser.page.locator(ready).first().waitFor({ timeout: 15_000 });
-  return browser.page;
-}
+const visit = (browser: OpenBrowser, path: string, lang: Lang, ready: string) =>
+  visitIn(app, browser, path, lang, ready);
 
 async function shoot(page: Page, name: string): Promise<void> {
   shots.push(await screenshot(page, name));
-}
-
-async function accountActor(username: string): Promise<Actor> {
-  const db = app.server.context.database.db;
-  const account = await db
-    .selectFrom('accounts')
-    .selectAll()
-    .where('username', '=', username)
-    .executeTakeFirstOrThrow();
-  const roles = await db
-    .selectFrom('account_roles')
-    .selectAll()
-    .where('account_id', '=', account.id)
-    .execute();
-  const map = new Map<string, Set<Role>>();
-  for (const r of roles) map.set(r.congress_id, new Set([...(map.get(r.congress_id) ?? []), r.role]));
-  return { kind: 'account', accountId: account.id, username, displayName: account.display_name, roles: map };
 }
 
 const importFile = (lang: Lang) => path.join(tmpdir(), `plenum-import-${process.pid}-${lang}.csv`);
@@ -278,13 +255,6 @@ describe.runIf(browserAvailable)('screenshots of every page', () => {
       await page.getByTestId('credential-sheet').locator('img').first().waitFor({ timeout: 30_000 });
       expect(await page.getByTestId('credential-card').count()).toBe(417);
       await shoot(page, `${lang}-desktop-console-credentials-issued`);
-      const placeholder = await visit(
-        adminDesktop,
-        `/c/${app.congressId}/console/elections`,
-        lang,
-        '.ant-result',
-      );
-      await shoot(placeholder, `${lang}-desktop-console-later`);
     });
   }
 
@@ -327,7 +297,7 @@ describe.runIf(browserAvailable)('screenshots of every page', () => {
     // The screen is open in the hall when the round opens.
     const page = await visit(hall, `/c/${app.congressId}/screen`, 'zh', '[data-testid=screen-present]');
     await until(() => page.getByTestId('live-status').getAttribute('data-status'), 'open');
-    const presiding = await accountActor('presiding');
+    const presiding = await staffActor(app, 'presiding');
     roundId = (await openRound(context, presiding, congressId, electionId, { kind: 'formal' })).roundId;
     await page.getByTestId('screen-voting').waitFor({ timeout: 5000 });
 
@@ -365,10 +335,10 @@ describe.runIf(browserAvailable)('screenshots of every page', () => {
     const context = app.server.context;
     const congressId = app.congressId;
     const page = await visit(hall, `/c/${app.congressId}/screen`, 'zh', '[data-testid=screen-voting]');
-    const presiding = await accountActor('presiding');
+    const presiding = await staffActor(app, 'presiding');
     await closeRound(context, presiding, congressId, roundId, {});
     await countRound(context, DEMO_ACTOR, congressId, roundId);
-    await signOffRound(context, await accountActor('scrutineer1'), congressId, roundId);
+    await signOffRound(context, await staffActor(app, 'scrutineer1'), congressId, roundId);
     await announceRound(context, presiding, congressId, roundId);
     await page.getByTestId('screen-results').waitFor({ timeout: 5000 });
     expect(await page.locator('.screen-name').count()).toBe(30);

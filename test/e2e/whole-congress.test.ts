@@ -982,8 +982,18 @@ describeEachDatabase('a whole congress over HTTP: 中国共产党通辽市第六
       ]);
       const commission: Json[] = ok(await admin.get(`/api/terms/${disciplineTermId}`)).positions;
       expect(commission.map((p) => p.personName).sort()).toEqual(DISCIPLINE.slice(0, 5).sort());
-      // The day's business is done: the sitting and the congress close.
+      // The day's business is done: the sitting closes; the closing sitting (闭幕大会), as the
+      // secretariat records it for the closing report; the congress closes.
       ok(await presiding.post(`${base}/sittings/${openingId}/close`));
+      ok(
+        await admin.post(`${base}/sittings`, {
+          kind: 'closing',
+          title: '闭幕大会',
+          startsAt: '2026-09-29T07:00:00.000Z',
+          venue: '市行政中心大礼堂',
+          presiding: '孟宪东',
+        }),
+      );
       expect(ok(await admin.post(`${base}/close`)).status).toBe('closed');
     },
   );
@@ -1004,6 +1014,9 @@ describeEachDatabase('a whole congress over HTTP: 中国共产党通辽市第六
       plenarySittingId = prepared.sittingId;
       Object.assign(plenaryElections, prepared.electionIds);
       plenaryBase = `/api/congresses/${plenaryId}`;
+      // The congress names its first plenary (the console leads there from the congress).
+      expect(ok(await admin.get(base)).firstPlenaryId).toBe(plenaryId);
+      expect(ok(await admin.get(plenaryBase)).firstPlenaryId).toBeNull();
       const again = await admin.post(`${base}/first-plenary`, {
         standingCommitteeSeats: 4,
         deputySecretarySeats: 2,
@@ -1215,7 +1228,7 @@ describeEachDatabase('a whole congress over HTTP: 中国共产党通辽市第六
       expect(mine.marks, name).toBe(marks.get(name));
     }
     if (target.name === 'postgres') {
-      // [B4] sealed at the close (cast.ts: sealElectronicBallots, "call it inside the closing
+      // [B4] sealed at the close (ballot-seal.ts: sealElectronicBallots, "call it inside the closing
       // transaction"): every ballot row rewritten by the closing transaction, so no ballot shares
       // its writing transaction (xmin) with the voter row and audit entry written when it was cast.
       const { rows } = await sql<{ ballot_xmin: string; voter_xmins: string[] }>`
@@ -1407,9 +1420,10 @@ describeEachDatabase('a whole congress over HTTP: 中国共产党通辽市第六
         expect.arrayContaining([congressId, plenaryId]),
       );
 
-      // The secretariat's announcements: the opening, and the first plenary's communiqué.
+      // The secretariat's announcements: the opening, the closing, and the first plenary's communiqué.
       for (const [at, kind] of [
         [base, 'opening'],
+        [base, 'closing'],
         [plenaryBase, 'first-plenary'],
       ] as const) {
         const draft = ok(await admin.post(`${at}/news`, { kind }));
@@ -1417,7 +1431,7 @@ describeEachDatabase('a whole congress over HTTP: 中国共产党通辽市第六
         ok(await admin.post(`${at}/news/${draft.id}/publish`));
       }
       const news = ok(await anonymous.get('/api/news'));
-      expect(news.total).toBe(2);
+      expect(news.total).toBe(3);
       // The opening report reads as the seed's own (002: 中国共产党通辽市第六次代表大会隆重开幕).
       const opening = news.items.find((n: Json) => n.kind === 'opening');
       expect(opening.titleZh).toBe('中国共产党通辽市第六次代表大会隆重开幕');
@@ -1443,6 +1457,37 @@ describeEachDatabase('a whole congress over HTTP: 中国共产党通辽市第六
       ]) {
         expect(communique.bodyZh).toContain(sentence);
       }
+
+      // The closing report reads as the seeds' closing reports (Dalian: 胜利闭幕, the lists in
+      // stroke order, alternates by votes), in Chinese and in English.
+      const closing = news.items.find((n: Json) => n.kind === 'closing');
+      expect(closing.titleZh).toBe('中国共产党通辽市第六次代表大会胜利闭幕');
+      expect(closing.titleEn).toBe('The 6th CPC Tongliao Municipal Congress closes');
+      for (const sentence of [
+        '9月29日下午，中国共产党通辽市第六次代表大会在市行政中心大礼堂胜利闭幕。',
+        '大会由孟宪东同志主持。',
+        '大会以无记名投票方式，选举产生了中国共产党通辽市第六届委员会委员、候补委员，' +
+          '中国共产党通辽市第六届纪律检查委员会委员，以及选举出席中国共产党内蒙古自治区第十一次代表大会代表。',
+        `${SECRETARY}当选为市委书记，${DEPUTIES.join('、')}当选为市委副书记，${dSecretary}当选为市纪委书记。`,
+        `中国共产党通辽市第六届委员会委员名单\n（9名，按姓氏笔画为序）\n${COMMITTEE_IN_STROKE_ORDER.join('　')}`,
+        '中国共产党通辽市第六届委员会候补委员名单\n（3名，按得票多少为序，得票相同的按姓氏笔画为序）',
+        '中国共产党通辽市第六届纪律检查委员会委员名单\n（5名，按姓氏笔画为序）',
+      ]) {
+        expect(closing.bodyZh).toContain(sentence);
+      }
+      for (const sentence of [
+        'On the afternoon of 29 September, the 6th CPC Tongliao Municipal Congress closed in Tongliao.',
+        'Members of the 6th CPC Tongliao Municipal Committee\n(9, listed in the order of the number of strokes in their surnames)',
+        '(3, listed by the number of votes received; those with equal votes in surname-stroke order)',
+      ]) {
+        expect(closing.bodyEn).toContain(sentence);
+      }
+      expect(opening.bodyEn).toContain(
+        'On the morning of 27 September, the 6th CPC Tongliao Municipal Congress opened in Tongliao.',
+      );
+      expect(opening.bodyEn).toContain(
+        '417 delegates were expected, 4 were on leave, 413 attended; the quorum was met.',
+      );
 
       const exported = await admin.get(`${base}/export`);
       expect(exported.statusCode).toBe(200);

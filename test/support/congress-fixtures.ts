@@ -1,6 +1,6 @@
 import { appendAudit } from '../../src/adapters/db/audit-log.ts';
 import type { Database } from '../../src/adapters/db/connection.ts';
-import { inTransaction } from '../../src/adapters/db/transaction.ts';
+import { inTransaction, type WriteTransaction } from '../../src/adapters/db/transaction.ts';
 import { at } from './audit-fixtures.ts';
 
 export type SeededCongress = {
@@ -513,4 +513,52 @@ export async function seedCongress(database: Database, tag = 'a', auditAt = 900)
     return rows;
   });
   return { rows, auditEntries: 1 };
+}
+
+/**
+ * The county and its 15th congress, in session, that the ballot fixtures (electronic and paper)
+ * build on: organisation `${tag}-org` and congress `congressId`, no term.
+ */
+export async function insertCountyCongress(
+  trx: WriteTransaction,
+  place: {
+    readonly tag: string;
+    readonly congressId: string;
+    readonly startsOn: string;
+    readonly endsOn: string;
+    readonly secretaryGeneral: string | null;
+    readonly createdAt: string;
+  },
+): Promise<void> {
+  await trx
+    .insertInto('organisations')
+    .values({
+      id: `${place.tag}-org`,
+      name: '中共某县委员会',
+      short_name: '县委',
+      locality: '某县',
+      level: 'county',
+      parent_id: null,
+    })
+    .execute();
+  await trx
+    .insertInto('congresses')
+    .values({
+      id: place.congressId,
+      organisation_id: `${place.tag}-org`,
+      kind: 'congress',
+      number: 15,
+      plenary_number: null,
+      term_id: null,
+      title: '中国共产党某县第十五次代表大会',
+      theme: null,
+      venue: '县会议中心',
+      starts_on: place.startsOn,
+      ends_on: place.endsOn,
+      rule_set: 'local-congress',
+      status: 'in-session',
+      secretary_general: place.secretaryGeneral,
+      created_at: place.createdAt,
+    })
+    .execute();
 }

@@ -55,14 +55,11 @@ export function auditHash(record: Omit<AuditRecord, 'hash'>): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
-/**
- * Appends one entry inside the caller's transaction, so the entry commits or vanishes with the
- * change it records. seq is assigned here, from the head row, gap-free. Appends are serialised:
- * on SQLite by the write lock the transaction holds; on PostgreSQL by the writer lock
- * inTransaction() takes and, for any other transaction, by FOR UPDATE on the head row.
- */
-export async function appendAudit(trx: Transaction<Schema>, entry: AuditEntry): Promise<AuditRecord> {
-  if (!trx.isTransaction) throw new Error('appendAudit must run inside the transaction it records');
+/** Entries per INSERT: 9 columns each stays far below SQLite's 32,766 parameters. */
+const INSERT_CHUNK = 500;
+
+/** The entry as stored after `head`: validated, numbered and hashed. */
+function chainedRecord(head: AuditHead, entry: AuditEntry): AuditRecord {
   for (const field of ['actor', 'action', 'subject'] as const) {
     if (typeof entry[field] !== 'string' || entry[field].length === 0) {
       throw new TypeError(`audit entry ${field} must be a non-empty string`);
@@ -73,30 +70,101 @@ export async function appendAudit(trx: Transaction<Schema>, entry: AuditEntry): 
       `audit entry at must be an ISO-8601 UTC time like 2025-06-01T08:30:00.000Z, got ${entry.at}`,
     );
   }
-  const headQuery = trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1);
-  const head = await (dialectOf(trx) === 'postgres' ? headQuery.forUpdate() : headQuery).executeTakeFirst();
   const unhashed: Omit<AuditRecord, 'hash'> = {
-    seq: (head?.seq ?? 0) + 1,
+    seq: head.seq + 1,
     at: entry.at,
     actor: entry.actor,
     action: entry.action,
     subject: entry.subject,
     before_json: entry.before === undefined ? null : canonicalJson(entry.before),
     after_json: entry.after === undefined ? null : canonicalJson(entry.after),
-    prev_hash: head?.hash ?? GENESIS_HASH,
+    prev_hash: head.hash,
   };
-  const record: AuditRecord = { ...unhashed, hash: auditHash(unhashed) };
-  await trx.insertInto('audit_log').values(record).execute();
-  if (head) {
-    await trx
-      .updateTable('audit_head')
-      .set({ seq: record.seq, hash: record.hash })
-      .where('id', '=', 1)
-      .execute();
-  } else {
-    await trx.insertInto('audit_head').values({ id: 1, seq: record.seq, hash: record.hash }).execute();
-  }
+  return { ...unhashed, hash: auditHash(unhashed) };
+}
+
+/**
+ * Appends one entry inside the caller's transaction, so the entry commits or vanishes with the
+ * change it records. seq is assigned here, from the head row, gap-free. Appends are serialised:
+ * on SQLite by the write lock the transaction holds; on PostgreSQL by the writer lock
+ * inTransaction() takes and, for any other transaction, by FOR UPDATE on the head row.
+ */
+export async function appendAudit(trx: Transaction<Schema>, entry: AuditEntry): Promise<AuditRecord> {
+  const chain = await AuditAppender.open(trx);
+  const record = await chain.append(entry);
+  await chain.close();
   return record;
+}
+
+/**
+ * Several entries in one transaction (a group commit of many requests) with one read and one
+ * write of the head row instead of one each per entry: open, append…, close before commit. When
+ * the appends of a request are rolled back to a savepoint, rewind to the head taken before it.
+ */
+export class AuditAppender {
+  private constructor(
+    private readonly trx: Transaction<Schema>,
+    private current: AuditHead,
+    private readonly stored: AuditHead | undefined,
+  ) {}
+
+  static async open(trx: Transaction<Schema>): Promise<AuditAppender> {
+    if (!trx.isTransaction) throw new Error('the audit log is appended inside the transaction it records');
+    const headQuery = trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1);
+    const head = await (dialectOf(trx) === 'postgres' ? headQuery.forUpdate() : headQuery).executeTakeFirst();
+    return new AuditAppender(trx, head ?? { seq: 0, hash: GENESIS_HASH }, head);
+  }
+
+  /** The head as the appends so far leave it. */
+  get head(): AuditHead {
+    return this.current;
+  }
+
+  async append(entry: AuditEntry): Promise<AuditRecord> {
+    const [record] = await this.appendAll([entry]);
+    return record!;
+  }
+
+  /** Appends entries in order, in as few statements as the engines' parameter limits allow. */
+  async appendAll(entries: readonly AuditEntry[]): Promise<AuditRecord[]> {
+    const records: AuditRecord[] = [];
+    let head = this.current;
+    for (const entry of entries) {
+      const record = chainedRecord(head, entry);
+      records.push(record);
+      head = { seq: record.seq, hash: record.hash };
+    }
+    for (let i = 0; i < records.length; i += INSERT_CHUNK) {
+      await this.trx
+        .insertInto('audit_log')
+        .values(records.slice(i, i + INSERT_CHUNK))
+        .execute();
+    }
+    this.current = head;
+    return records;
+  }
+
+  /** Back to an earlier head, after the entries appended since were rolled back with their savepoint. */
+  rewind(head: AuditHead): void {
+    this.current = head;
+  }
+
+  /** Writes the head row; call once, after the last append and before the commit. */
+  async close(): Promise<void> {
+    if (this.stored?.seq === this.current.seq) return;
+    if (this.stored) {
+      await this.trx
+        .updateTable('audit_head')
+        .set({ seq: this.current.seq, hash: this.current.hash })
+        .where('id', '=', 1)
+        .execute();
+    } else {
+      await this.trx
+        .insertInto('audit_head')
+        .values({ id: 1, ...this.current })
+        .execute();
+    }
+  }
 }
 
 /** The chain's last seq and hash (0 and GENESIS_HASH when empty): the value to record elsewhere. */

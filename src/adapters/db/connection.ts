@@ -5,7 +5,7 @@ import { Kysely } from 'kysely';
 import type { Dialect } from './dialect.ts';
 import { createPool, PlenumPostgresDialect } from './postgres-pool.ts';
 import type { Schema } from './schema.ts';
-import { PlenumSqliteDialect } from './sqlite-dialect.ts';
+import { PlenumSqliteDialect, withStatementCache } from './sqlite-dialect.ts';
 
 export type DatabaseConfig = {
   /** `postgres://…` or `postgresql://…` selects PostgreSQL (the app passes DATABASE_URL). */
@@ -78,7 +78,9 @@ function openSqlite(file: string): Database {
     handle.close();
     throw error;
   }
-  const db = new Kysely<Schema>({ dialect: new PlenumSqliteDialect({ database: handle }) });
+  const db = new Kysely<Schema>({
+    dialect: new PlenumSqliteDialect({ database: withStatementCache(handle) }),
+  });
   const database: Database = {
     db,
     dialect: 'sqlite',

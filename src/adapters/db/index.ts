@@ -1,5 +1,6 @@
 // The database adapter's public surface; services receive a Database and use these.
 export {
+  AuditAppender,
   type AuditEntry,
   type AuditHead,
   type AuditRecord,
@@ -29,4 +30,10 @@ export {
 export { LATEST_SCHEMA_VERSION, MIGRATION_NAMES, migrate, schemaVersion } from './migrate.ts';
 export { isSerializationFailure, type RetryOptions, retryOnSerializationFailure } from './retry.ts';
 export type { Schema } from './schema.ts';
-export { inReadTransaction, inTransaction, type WriteTransaction } from './transaction.ts';
+export {
+  inReadTransaction,
+  inTransaction,
+  rollbackToSavepoint,
+  savepoint,
+  type WriteTransaction,
+} from './transaction.ts';

@@ -96,3 +96,17 @@ export async function readSnapshot<DB, T>(db: Kysely<DB>, fn: (trx: Kysely<DB>) 
     }
   });
 }
+
+/**
+ * Marks a savepoint (a plain identifier). Unreleased savepoints simply end with the transaction,
+ * which lets a caller mark one per step without paying a round trip to release each.
+ */
+export async function savepoint(trx: WriteTransaction, name: string): Promise<void> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new TypeError(`savepoint name ${name} is not an identifier`);
+  await sql`savepoint ${sql.id(name)}`.execute(trx);
+}
+
+/** Undoes everything written since the savepoint, which stays set. */
+export async function rollbackToSavepoint(trx: WriteTransaction, name: string): Promise<void> {
+  await sql`rollback to savepoint ${sql.id(name)}`.execute(trx);
+}

@@ -179,42 +179,46 @@ export interface SessionView {
   readonly csrfToken: string;
 }
 
-/** The actor behind a session token, or null when it is unknown or expired. */
+/**
+ * The actor behind a session token, or null when it is unknown or expired. Every request with a
+ * cookie asks this, so the session and its delegate or account come in one query; an account's
+ * roles need a second.
+ */
 export async function sessionActor(context: ServiceContext, token: string): Promise<SessionView | null> {
   const session = await context.database.db
-    .selectFrom('sessions')
-    .selectAll()
-    .where('token_hash', '=', sha256(token))
-    .where('expires_at', '>', nowIso(context))
+    .selectFrom('sessions as s')
+    .leftJoin('delegates as d', 'd.id', 's.delegate_id')
+    .leftJoin('accounts as a', 'a.id', 's.account_id')
+    .select([
+      's.csrf_token',
+      'd.id as delegate_id',
+      'd.congress_id as delegate_congress_id',
+      'd.name as delegate_name',
+      'a.id as account_id',
+      'a.username as account_username',
+      'a.display_name as account_display_name',
+      'a.disabled as account_disabled',
+    ])
+    .where('s.token_hash', '=', sha256(token))
+    .where('s.expires_at', '>', nowIso(context))
     .executeTakeFirst();
   if (!session) return null;
-  if (session.delegate_id) {
-    const delegate = await context.database.db
-      .selectFrom('delegates')
-      .select(['id', 'congress_id', 'name'])
-      .where('id', '=', session.delegate_id)
-      .executeTakeFirst();
-    if (!delegate) return null;
+  if (session.delegate_id !== null) {
     return {
       actor: {
         kind: 'delegate',
-        delegateId: delegate.id,
-        congressId: delegate.congress_id,
-        name: delegate.name,
+        delegateId: session.delegate_id,
+        congressId: session.delegate_congress_id!,
+        name: session.delegate_name!,
       },
       csrfToken: session.csrf_token,
     };
   }
-  const account = await context.database.db
-    .selectFrom('accounts')
-    .select(['id', 'username', 'display_name', 'disabled'])
-    .where('id', '=', session.account_id!)
-    .executeTakeFirst();
-  if (!account || account.disabled) return null;
+  if (session.account_id === null || session.account_disabled) return null;
   const grants = await context.database.db
     .selectFrom('account_roles')
     .select(['congress_id', 'role'])
-    .where('account_id', '=', account.id)
+    .where('account_id', '=', session.account_id)
     .execute();
   const roles = new Map<string, Set<Role>>();
   for (const grant of grants) {
@@ -225,9 +229,9 @@ export async function sessionActor(context: ServiceContext, token: string): Prom
   return {
     actor: {
       kind: 'account',
-      accountId: account.id,
-      username: account.username,
-      displayName: account.display_name,
+      accountId: session.account_id,
+      username: session.account_username!,
+      displayName: session.account_display_name!,
       roles,
     },
     csrfToken: session.csrf_token,

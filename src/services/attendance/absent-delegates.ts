@@ -44,13 +44,7 @@ export async function absentDelegates(
     if (record && record.status !== 'absent') return [];
     return [{ ...row, checked_out_at: record?.checked_out_at ?? null }];
   });
-  // A name outside the stroke data goes last rather than failing the list.
-  const sorted = sortNames(rows, (row) => row.name, { unknown: 'last' });
-  // Delegates with no delegation go after every delegation; the sort is stable, so the stroke
-  // order survives within each delegation.
-  const order = (row: (typeof rows)[number]) => row.sort_order ?? Number.MAX_SAFE_INTEGER;
-  sorted.sort((a, b) => order(a) - order(b) || (a.delegation ?? '').localeCompare(b.delegation ?? ''));
-  return sorted.map((row) => ({
+  return byDelegationThenStrokes(rows).map((row) => ({
     id: row.id,
     name: row.name,
     code: row.code,
@@ -58,4 +52,19 @@ export async function absentDelegates(
     votingRights: row.voting_rights === 1,
     checkedOutAt: row.checked_out_at,
   }));
+}
+
+/**
+ * A list of delegates as the secretariat reads it out: by delegation (the congress's order), and
+ * within one by surname strokes (姓氏笔画为序).
+ */
+export function byDelegationThenStrokes<
+  T extends { readonly name: string; readonly delegation: string | null; readonly sort_order: number | null },
+>(rows: readonly T[]): T[] {
+  // A name outside the stroke data goes last rather than failing the list.
+  const sorted = sortNames(rows, (row) => row.name, { unknown: 'last' });
+  // Delegates with no delegation go after every delegation; the sort is stable, so the stroke
+  // order survives within each delegation.
+  const order = (row: T) => row.sort_order ?? Number.MAX_SAFE_INTEGER;
+  return sorted.sort((a, b) => order(a) - order(b) || (a.delegation ?? '').localeCompare(b.delegation ?? ''));
 }

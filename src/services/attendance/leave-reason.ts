@@ -26,3 +26,11 @@ export function leaveKindOf(stored: string | null): LeaveKind {
   if (stored?.startsWith(LABELS.illness)) return 'illness';
   return 'other';
 }
+
+/** The desk's note in a stored reason (住院 of 因病：住院), or null; text without a known label is all note. */
+export function leaveNoteOf(stored: string | null): string | null {
+  if (!stored) return null;
+  const label = Object.values(LABELS).find((l) => stored.startsWith(l));
+  const note = (label ? stored.slice(label.length).replace(/^[：:]/, '') : stored).trim();
+  return note === '' ? null : note;
+}

@@ -3,6 +3,7 @@ import { InputError } from '../../adapters/shared/input-error.ts';
 import { exceedsFraction, HALF, leastIntegerAbove, methodAdopted } from '../../core/rules/index.ts';
 import type { Actor } from '../actor.ts';
 import { auditedWrite } from '../audited-write.ts';
+import { sealAdoptionBallots } from '../ballots/ballot-seal.ts';
 import type { ServiceContext } from '../context.ts';
 import { conflict, forbidden } from '../errors.ts';
 import { presidiumMemberIds } from './bodies.ts';
@@ -330,6 +331,7 @@ export async function closeVote(
           'an electronic vote is counted from its ballots',
           '电子表决按选票计数，不能手工填写',
         );
+      await sealAdoptionBallots(trx, voteId);
       const rows = await trx
         .selectFrom('adoption_ballots')
         .select(['choice', (eb) => eb.fn.countAll<number>().as('n')])

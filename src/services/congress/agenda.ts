@@ -1,4 +1,8 @@
-import type { AdoptionVotesTable, AgendaItemsTable } from '../../adapters/db/congress-schema.ts';
+import type {
+  AdoptionVotesTable,
+  AgendaItemsTable,
+  SittingsTable,
+} from '../../adapters/db/congress-schema.ts';
 import { InputError } from '../../adapters/shared/input-error.ts';
 import type { Actor } from '../actor.ts';
 import { auditedWrite } from '../audited-write.ts';
@@ -106,6 +110,44 @@ export async function getAgendaItem(
   return itemView(db, (await agendaItemRow(db, congressId, itemId)).item);
 }
 
+/** A vote prepared with its item: not yet opened; its proposal and basis checked for the sitting. */
+async function prepareVote(
+  db: Reader,
+  congressId: string,
+  sittingKind: SittingsTable['kind'],
+  item: AgendaItemsTable,
+  settings: VoteSettings,
+  id: string,
+): Promise<AdoptionVotesTable> {
+  if (sittingKind === 'delegation-discussion') {
+    throw new InputError(
+      'kind',
+      'delegations discuss; votes are taken in the sittings of the congress',
+      '代表团讨论不进行表决',
+    );
+  }
+  const proposal = settings.proposal ?? null;
+  const basis = settings.basis ?? defaultBasis(proposal);
+  await checkProposal(db, congressId, sittingKind, proposal, basis);
+  return {
+    id,
+    agenda_item_id: item.id,
+    subject: settings.subject ?? item.title,
+    mode: settings.mode,
+    status: 'open',
+    votes_for: null,
+    votes_against: null,
+    votes_abstain: null,
+    expected: null,
+    present: null,
+    adopted: null,
+    opened_at: null,
+    closed_at: null,
+    basis,
+    proposal_json: proposal === null ? null : JSON.stringify(proposal),
+  };
+}
+
 function attachmentsJson(attachments: readonly Attachment[] | undefined): string {
   return JSON.stringify((attachments ?? []).map(({ name, url }) => ({ name, url })));
 }
@@ -125,13 +167,6 @@ export async function createAgendaItem(
       throw new InputError('vote', 'is required for an adoption vote', '表决事项必须填写表决方式');
     if (input.kind !== 'adoption-vote' && input.vote)
       throw new InputError('vote', 'only an adoption-vote item has a vote', '只有表决事项才有表决设置');
-    if (input.vote && sitting.kind === 'delegation-discussion') {
-      throw new InputError(
-        'kind',
-        'delegations discuss; votes are taken in the sittings of the congress',
-        '代表团讨论不进行表决',
-      );
-    }
     const last = await trx
       .selectFrom('agenda_items')
       .select((eb) => eb.fn.max('sort_order').as('highest'))
@@ -150,26 +185,7 @@ export async function createAgendaItem(
     await trx.insertInto('agenda_items').values(item).execute();
     let vote: AdoptionVotesTable | null = null;
     if (input.vote) {
-      const proposal = input.vote.proposal ?? null;
-      const basis = input.vote.basis ?? defaultBasis(proposal);
-      await checkProposal(trx, congressId, sitting.kind, proposal, basis);
-      vote = {
-        id: context.random.id(),
-        agenda_item_id: item.id,
-        subject: input.vote.subject ?? input.title,
-        mode: input.vote.mode,
-        status: 'open',
-        votes_for: null,
-        votes_against: null,
-        votes_abstain: null,
-        expected: null,
-        present: null,
-        adopted: null,
-        opened_at: null,
-        closed_at: null,
-        basis,
-        proposal_json: proposal === null ? null : JSON.stringify(proposal),
-      };
+      vote = await prepareVote(trx, congressId, sitting.kind, item, input.vote, context.random.id());
       await trx.insertInto('adoption_votes').values(vote).execute();
     }
     return {
@@ -205,9 +221,14 @@ export async function updateAgendaItem(
       .where('agenda_item_id', '=', itemId)
       .executeTakeFirst();
     let voteAfter = voteBefore ?? null;
-    if (patch.vote) {
-      if (!voteBefore)
+    if (patch.vote && !voteBefore) {
+      if (after.kind !== 'adoption-vote')
         throw new InputError('vote', 'only an adoption-vote item has a vote', '只有表决事项才有表决设置');
+      // An adoption-vote item entered without its vote (a congress imported or seeded that way)
+      // gets it now.
+      voteAfter = await prepareVote(trx, congressId, sitting.kind, after, patch.vote, context.random.id());
+      await trx.insertInto('adoption_votes').values(voteAfter).execute();
+    } else if (patch.vote && voteBefore) {
       if (voteState(voteBefore) !== 'prepared')
         throw conflict(
           'vote-already-opened',

@@ -73,6 +73,9 @@ const OWNED: readonly OwnedTable[] = [
     key: ['round_id', 'delegate_id'],
     parent: { column: 'round_id', table: 'rounds' },
   },
+  // The congress's reports and communiqués, drafts and published (the portal shows them with
+  // their view counts). Items of no congress stay behind, like the secretariat's templates.
+  { table: 'news_items', key: ['id'], parent: { column: 'congress_id', table: 'congresses' } },
 ];
 
 /**

@@ -63,6 +63,8 @@ export interface CongressView {
   readonly status: CongressesTable['status'];
   readonly secretaryGeneral: string | null;
   readonly createdAt: string;
+  /** For a congress: the first plenary of the committee it elected, once prepared [P5]. */
+  readonly firstPlenaryId: string | null;
 }
 
 /** What anyone may read: the published basics, nothing about delegates or procedure. */
@@ -105,7 +107,20 @@ export async function congressView(db: Reader, row: CongressesTable): Promise<Co
     status: row.status,
     secretaryGeneral: row.secretary_general,
     createdAt: row.created_at,
+    firstPlenaryId: row.kind === 'congress' ? await firstPlenaryOf(db, row.id) : null,
   };
+}
+
+async function firstPlenaryOf(db: Reader, congressId: string): Promise<string | null> {
+  const plenary = await db
+    .selectFrom('congresses as c')
+    .innerJoin('terms as t', 't.id', 'c.term_id')
+    .select('c.id')
+    .where('t.elected_by_congress_id', '=', congressId)
+    .where('t.body', '=', 'committee')
+    .where('c.plenary_number', '=', 1)
+    .executeTakeFirst();
+  return plenary?.id ?? null;
 }
 
 /** The rule set of what meets: a grassroots organisation, a local congress, or a local plenary. */

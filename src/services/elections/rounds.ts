@@ -20,7 +20,7 @@ import { snapshotPresence } from '../attendance/presence.ts';
 import { auditedWrite } from '../audited-write.ts';
 import { sealElectronicBallots } from '../ballots/electronic/index.ts';
 import type { ServiceContext } from '../context.ts';
-import { conflict, forbidden, notFound, ruleViolation } from '../errors.ts';
+import { conflict, forbidden, notFound, ruleViolation, ServiceError } from '../errors.ts';
 import { ballotSources } from './ballot-sources.ts';
 import { loadChain } from './chain-events.ts';
 import { completeElectionIfDone } from './complete-election.ts';
@@ -125,10 +125,12 @@ export async function openRound(
     if (!officers.some((o) => o.role === 'chief-scrutineer')) {
       throw ruleViolation('P1', 'appoint a chief scrutineer before voting', '投票前应确定总监票人');
     }
+    // The same electors as setOfficers checks: delegates with a vote [Q4].
     const electorNames = await trx
       .selectFrom('delegates')
       .select('name')
       .where('congress_id', '=', congressId)
+      .where('voting_rights', '=', 1)
       .execute();
     const p1 = checkScrutineers({
       scrutineers: scrutineers.map((s) => s.name),
@@ -383,7 +385,11 @@ async function tally(
 
 /**
  * [P2] A scrutineer confirms the count. Only an account holding the scrutineer role in this
- * congress may sign, once; the first signature makes the result announceable.
+ * congress may sign, once; the first signature makes the result announceable. When the
+ * election's scrutineers (总监票人, 监票人) are linked to accounts, only those accounts may sign:
+ * the count is confirmed by the scrutineers this election appointed [P1], not by any scrutineer
+ * of the congress. (An election whose scrutineers are not linked to accounts accepts any
+ * scrutineer account of the congress: the secretariat decides by linking them.)
  */
 export async function signOffRound(
   context: ServiceContext,
@@ -396,6 +402,22 @@ export async function signOffRound(
     const round = await loadRound(trx, congressId, roundId);
     if (round.status !== 'counted' && round.status !== 'signed-off') {
       throw conflict('round-not-counted', 'count the round before signing off', '计票完成后方可签字确认');
+    }
+    const appointed = await trx
+      .selectFrom('election_officers')
+      .select('account_id')
+      .where('election_id', '=', round.election_id)
+      .where('role', '!=', 'teller')
+      .where('account_id', 'is not', null)
+      .execute();
+    if (appointed.length > 0 && !appointed.some((o) => o.account_id === actor.accountId)) {
+      throw new ServiceError(
+        403,
+        'not-appointed-scrutineer',
+        "only this election's appointed scrutineers may sign off its count",
+        '只有本次选举确定的总监票人、监票人才能签字确认计票结果',
+        'P2',
+      );
     }
     const already = await trx
       .selectFrom('round_signoffs')

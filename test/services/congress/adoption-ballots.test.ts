@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import type { Actor } from '../../../src/services/actor.ts';
 import {
@@ -111,6 +112,31 @@ describeEachDatabase('electronic adoption votes', (target) => {
       adopted: true,
       present: 7,
     });
+    // [B4] sealed at the close: stored in receipt order, and on PostgreSQL every ballot rewritten
+    // by the closing transaction, so that neither position nor writer follows the order of voting.
+    const stored = (
+      await context.database.db
+        .selectFrom('adoption_ballots')
+        .select('receipt')
+        .where('vote_id', '=', voteId)
+        .execute()
+    ).map((r) => r.receipt);
+    if (context.database.dialect === 'postgres') {
+      const { rows } = await sql<{ receipt: string; ctid: string; xmin: string }>`
+        select receipt, ctid::text as ctid, xmin::text as xmin from adoption_ballots where vote_id = ${voteId}`.execute(
+        context.database.db,
+      );
+      const position = (ctid: string) => ctid.slice(1, -1).split(',').map(Number) as [number, number];
+      const physical = [...rows].sort((a, b) => {
+        const [pa, ia] = position(a.ctid);
+        const [pb, ib] = position(b.ctid);
+        return pa - pb || ia - ib;
+      });
+      expect(physical.map((r) => r.receipt)).toEqual([...stored].sort());
+      expect(new Set(rows.map((r) => r.xmin)).size).toBe(1);
+    } else {
+      expect(stored).toEqual([...stored].sort());
+    }
     await expect(
       castAdoptionBallot(context, delegate(congress.id, ids[6]!), congress.id, voteId, 'for'),
     ).rejects.toMatchObject({ code: 'vote-not-open' });

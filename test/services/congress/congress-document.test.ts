@@ -13,6 +13,7 @@ import { issueCredentials } from '../../../src/services/congress/credentials.ts'
 import { createSitting, openSitting, setChairs } from '../../../src/services/congress/sittings.ts';
 import { addPosition, setAlternates } from '../../../src/services/congress/term-positions.ts';
 import { createTerm } from '../../../src/services/congress/terms.ts';
+import { createDraft } from '../../../src/services/news/news-items.ts';
 import { seedCongress } from '../../support/congress-fixtures.ts';
 import {
   describeEachDatabase,
@@ -76,6 +77,7 @@ async function busyCongress(
     delegateId: ids[0]!,
   });
   await setAlternates(context, ADMIN, term.id, [{ personName: '王玲', votes: 300 }]);
+  await createDraft(context, ADMIN, congress.id, { category: 'news', titleZh: '大会开幕', bodyZh: '正文' });
   return { city, congress, term };
 }
 
@@ -108,6 +110,7 @@ describeEachDatabase('congress document', (target) => {
           'adoption_ballots',
           'adoption_voters',
           'attendance',
+          'news_items',
         ].map((t) => [t, count(t)]),
       ),
     ).toEqual({
@@ -125,6 +128,7 @@ describeEachDatabase('congress document', (target) => {
       adoption_ballots: 5,
       adoption_voters: 5,
       attendance: 8,
+      news_items: 1,
     });
     // Tables other services fill are there, empty.
     expect(document.tables.elections).toEqual([]);

@@ -190,7 +190,7 @@ describeEachDatabase('an election from method to first plenary', (target) => {
       setOfficers(context, SYSTEM, CONGRESS, electionId, [{ role: 'chief-scrutineer', name: '丁宁' }]),
     ).rejects.toMatchObject({ rule: 'P1' });
     await setOfficers(context, SYSTEM, CONGRESS, electionId, [
-      { role: 'chief-scrutineer', name: '赵敏' },
+      { role: 'chief-scrutineer', name: '赵敏', accountId: ids.scrutineer! },
       { role: 'scrutineer', name: '刘洋' },
       { role: 'teller', name: '陈静' },
     ]);
@@ -274,6 +274,10 @@ describeEachDatabase('an election from method to first plenary', (target) => {
     expect(result.outcome).toBe('shortfall');
     // [P2] not announced before a scrutineer signs.
     await expect(announceRound(context, presiding, CONGRESS, roundId)).rejects.toMatchObject({ rule: 'P2' });
+    // [P2] a scrutineer of the congress who is not one this election appointed may not sign.
+    await expect(
+      signOffRound(context, account('another-scrutineer', 'scrutineer'), CONGRESS, roundId),
+    ).rejects.toMatchObject({ status: 403, rule: 'P2', code: 'not-appointed-scrutineer' });
     await signOffRound(context, scrutineer, CONGRESS, roundId);
     await announceRound(context, presiding, CONGRESS, roundId);
 

@@ -3,6 +3,7 @@ import * as foundation from './0001-foundation.ts';
 import * as congress from './0002-congress.ts';
 import * as congressSetup from './0003-congress-setup.ts';
 import * as news from './0004-news.ts';
+import * as credentialIndex from './0005-credential-index.ts';
 
 // The one migration history for SQLite and PostgreSQL. Listed explicitly (no folder scan) so it
 // works from any working directory and in any bundle. To add a migration: create
@@ -13,4 +14,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0002-congress': congress,
   '0003-congress-setup': congressSetup,
   '0004-news': news,
+  '0005-credential-index': credentialIndex,
 };

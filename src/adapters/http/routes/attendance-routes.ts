@@ -7,6 +7,7 @@ import type { DelegateRef } from '../../../services/attendance/delegate-lookup.t
 import { searchDelegates } from '../../../services/attendance/delegate-search.ts';
 import { cancelLeave, recordLeave } from '../../../services/attendance/leave.ts';
 import { LEAVE_KINDS } from '../../../services/attendance/leave-reason.ts';
+import { onLeaveDelegates } from '../../../services/attendance/on-leave-delegates.ts';
 import { InputError } from '../../shared/input-error.ts';
 import { route } from '../route.ts';
 
@@ -126,6 +127,18 @@ export const attendanceRoutes = [
     params: sittingParams,
     handler: async ({ params, context }) => ({
       delegates: await absentDelegates(context.database.db, params.congressId, params.sittingId),
+    }),
+  }),
+  route({
+    method: 'GET',
+    url: `${base}/on-leave`,
+    tag: 'attendance',
+    summary:
+      'Delegates on leave with their reasons (请假：因事 / 因病 / 其他), by delegation, for the attendance record',
+    allow: DESK_ROLES,
+    params: sittingParams,
+    handler: async ({ params, context }) => ({
+      delegates: await onLeaveDelegates(context.database.db, params.congressId, params.sittingId),
     }),
   }),
   route({

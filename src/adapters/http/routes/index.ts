@@ -1,5 +1,6 @@
 import type { RouteDefinition } from '../route.ts';
 import { attendanceRoutes } from './attendance-routes.ts';
+import { auditRoutes } from './audit-routes.ts';
 import { congressRoutes } from './congress-routes.ts';
 import { delegateRoutes } from './delegate-routes.ts';
 import { documentRoutes } from './document-routes.ts';
@@ -24,4 +25,5 @@ export const allRoutes: readonly RouteDefinition[] = [
   ...paperBallotRoutes,
   ...documentRoutes,
   ...newsRoutes,
+  ...auditRoutes,
 ];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { enterPaperBallot } from '../../../services/ballots/paper/paper-entry.ts';
+import { paperKeying } from '../../../services/ballots/paper/paper-keying.ts';
 import { resolvePaperSheet } from '../../../services/ballots/paper/paper-resolution.ts';
 import { MAX_NAME_LENGTH, MAX_VOID_REASON_LENGTH } from '../../../services/ballots/paper/paper-sheet.ts';
 import {
@@ -96,5 +97,15 @@ export const paperBallotRoutes = [
     allow: ['teller', 'scrutineer', 'admin', 'presiding'],
     params: round,
     handler: ({ context, params }) => paperReconciliation(context, params.congressId, params.roundId),
+  }),
+  route({
+    method: 'GET',
+    url: `${PAPER}/keying`,
+    tag: 'paper ballots',
+    summary:
+      'Sheets keyed per teller, pass and batch (录入进度): counts only, never what was keyed, so passes stay independent',
+    allow: ['teller', 'scrutineer', 'admin', 'presiding'],
+    params: round,
+    handler: ({ context, params }) => paperKeying(context, params.congressId, params.roundId),
   }),
 ];

@@ -4,6 +4,7 @@ import type { Bilingual } from '../../../core/text/bilingual.ts';
 import type { Actor } from '../../actor.ts';
 import type { ServiceContext } from '../../context.ts';
 import { forbidden } from '../../errors.ts';
+import { castRefusal, loadElectors } from './electors.ts';
 import { loadElectronicRound } from './electronic-round.ts';
 
 const KIND_LABEL: Record<RoundKind, Bilingual> = {
@@ -62,33 +63,11 @@ export async function myBallot(
       .where('election_id', '=', election.id)
       .execute();
     const detailOf = new Map(details.map((c) => [c.name, c]));
-    const elector = await db
-      .selectFrom('delegates as d')
-      .leftJoin('round_presence as p', (join) =>
-        join.onRef('p.delegate_id', '=', 'd.id').on('p.round_id', '=', roundId),
-      )
-      .leftJoin('electronic_voters as v', (join) =>
-        join.onRef('v.delegate_id', '=', 'd.id').on('v.round_id', '=', roundId),
-      )
-      .select(['d.voting_rights', 'p.delegate_id as present', 'v.delegate_id as voted'])
-      .where('d.id', '=', actor.delegateId)
-      .where('d.congress_id', '=', congressId)
-      .executeTakeFirst();
+    const elector = (await loadElectors(db, congressId, roundId, [actor.delegateId])).get(actor.delegateId);
     const hasVoted = Boolean(elector?.voted);
-    const reason: Bilingual | undefined = !elector
-      ? { en: 'you are not a delegate of this congress', zh: '您不是本次大会的代表' }
-      : elector.voting_rights !== 1
-        ? { en: '[Q4] you have no vote in this election', zh: '您没有选举权，不能投票' }
-        : elector.present === null
-          ? {
-              en: '[Q5] you were not recorded present when this vote opened',
-              zh: '本轮投票开始时您未登记到会，未向您发放选票',
-            }
-          : hasVoted
-            ? { en: 'you have voted in this round', zh: '您已在本轮投票' }
-            : round.round.status !== 'open'
-              ? { en: 'voting in this round is not open', zh: '本轮投票未在进行中' }
-              : undefined;
+    const refusal = castRefusal(round.round.status, elector);
+    // The English names the rule ([Q4], [Q5]), as the refusal of a cast does.
+    const reason: Bilingual | undefined = refusal && { en: refusal.message, zh: refusal.zh };
     const writeInSlots = round.parameters.writeIns ? round.maxFor : 0;
     const kind = round.round.kind as RoundKind;
     return {

@@ -1,8 +1,10 @@
 // Electronic ballots (issue item 7): casting, sealing at close [B4], publication and receipts,
 // progress, the delegate's ballot form, and the ballot source that counting reads.
+
+export { sealElectronicBallots } from '../ballot-seal.ts';
 export { type BallotForm, myBallot } from './ballot-form.ts';
 export { type CheckedBallot, checkElectronicBallot, type ElectronicBallotInput } from './ballot-input.ts';
-export { castElectronicBallot, sealElectronicBallots } from './cast.ts';
+export { castElectronicBallot } from './cast.ts';
 export { electronicBallotSource } from './electronic-ballot-source.ts';
 export {
   type PublishedBallot,

@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { verifyAuditChain } from '../../../../src/adapters/db/index.ts';
 import { InputError } from '../../../../src/adapters/shared/input-error.ts';
 import type { Actor } from '../../../../src/services/actor.ts';
 import { castElectronicBallot } from '../../../../src/services/ballots/electronic/cast.ts';
@@ -6,7 +7,13 @@ import { ServiceError } from '../../../../src/services/errors.ts';
 import type { CongressEvent } from '../../../../src/services/events.ts';
 import { describeEachDatabase, openMigrated } from '../../../support/databases.ts';
 import { testContext } from '../../../support/http.ts';
-import { castCounts, closeElectronicRound, delegateActor, seedElectronicRound } from './fixtures.ts';
+import {
+  castCounts,
+  closeElectronicRound,
+  delegateActor,
+  scriptedRandom,
+  seedElectronicRound,
+} from './fixtures.ts';
 
 async function refusal(promise: Promise<unknown>): Promise<ServiceError | InputError> {
   try {
@@ -140,6 +147,61 @@ describeEachDatabase('casting an electronic ballot', (target) => {
     );
     expect(new Set(receipts.map((r) => r.receipt)).size).toBe(40);
     expect(await castCounts(database)).toEqual({ ballots: 40, voters: 40, audit: 40 });
+  });
+
+  it('casts arriving together share a commit, each judged on its own: refusals write nothing, the rest are stored', async () => {
+    const { database, context, fixture } = await setUp({ delegates: 6 });
+    const cast = (actor: Actor, marks = 'F-A--') =>
+      castElectronicBallot(context, actor, fixture.congressId, fixture.roundId, { marks });
+    const [a, b, c] = fixture.delegates;
+    const outcomes = await Promise.allSettled([
+      cast(delegateActor(fixture, a!)),
+      cast(delegateActor(fixture, fixture.absent)), // [Q5] not present at opening
+      cast(delegateActor(fixture, b!)),
+      cast(delegateActor(fixture, a!)), // the same delegate again, in the same group
+      cast(delegateActor(fixture, c!), 'FFFFF'), // [B3] over-marked, not confirmed
+      cast(delegateActor(fixture, fixture.suspended)), // [Q4]
+      cast(delegateActor(fixture, c!)),
+    ]);
+    expect(outcomes.map((o) => (o.status === 'fulfilled' ? 'ok' : (o.reason as ServiceError).code))).toEqual([
+      'ok',
+      'rule-violation',
+      'ok',
+      'already-voted',
+      expect.any(String),
+      'rule-violation',
+      'ok',
+    ]);
+    expect(await castCounts(database)).toEqual({ ballots: 3, voters: 3, audit: 3 });
+    const voters = await database.db.selectFrom('electronic_voters').select('delegate_id').execute();
+    expect(voters.map((v) => v.delegate_id).sort()).toEqual([a!.id, b!.id, c!.id].sort());
+  });
+
+  it('a receipt clash inside a group is undone and the group written again cast by cast, nothing lost', async () => {
+    const database = await openMigrated(target);
+    const fixture = await seedElectronicRound(database, { delegates: 4 });
+    // The second and third casts of the group draw the same receipt, so the group's INSERT fails;
+    // the group is written again one cast at a time, each under a fresh receipt (none had been
+    // given out), and all three are stored.
+    const codes = [
+      'AAAABBBBCCCC',
+      'DDDDEEEEFFFF',
+      'DDDDEEEEFFFF',
+      'GGGGHHHHJJJJ',
+      'KKKKMMMMNNNN',
+      'PPPPQQQQRRRR',
+    ];
+    const context = { ...testContext(database), random: scriptedRandom(codes) };
+    const receipts = await Promise.all(
+      fixture.delegates.slice(0, 3).map((d) =>
+        castElectronicBallot(context, delegateActor(fixture, d), fixture.congressId, fixture.roundId, {
+          marks: 'F----',
+        }),
+      ),
+    );
+    expect(receipts.map((r) => r.receipt)).toEqual(['GGGG-HHHH-JJJJ', 'KKKK-MMMM-NNNN', 'PPPP-QQQQ-RRRR']);
+    expect(await castCounts(database)).toEqual({ ballots: 3, voters: 3, audit: 3 });
+    expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true, entries: 3 });
   });
 
   it('[Q5] refuses a delegate who was not present when the vote opened, and writes nothing', async () => {

@@ -2,9 +2,10 @@ import type { Database } from '../../../../src/adapters/db/index.ts';
 import { inTransaction } from '../../../../src/adapters/db/index.ts';
 import { credentialHash } from '../../../../src/services/accounts/account-service.ts';
 import type { Actor } from '../../../../src/services/actor.ts';
-import { sealElectronicBallots } from '../../../../src/services/ballots/electronic/cast.ts';
+import { sealElectronicBallots } from '../../../../src/services/ballots/ballot-seal.ts';
 import type { RandomSource } from '../../../../src/services/context.ts';
 import { cryptoRandom } from '../../../../src/services/context.ts';
+import { insertCountyCongress } from '../../../support/congress-fixtures.ts';
 
 // Fixtures for electronic voting, written directly (no other service): a congress with
 // delegations and delegates holding credential codes, an adopted method, an electronic election
@@ -105,37 +106,14 @@ export async function seedElectronicRound(
   const suspended = all[present + 1]!;
 
   await inTransaction(database, async (trx) => {
-    await trx
-      .insertInto('organisations')
-      .values({
-        id: id('org'),
-        name: '中共某县委员会',
-        short_name: '县委',
-        locality: '某县',
-        level: 'county',
-        parent_id: null,
-      })
-      .execute();
-    await trx
-      .insertInto('congresses')
-      .values({
-        id: congressId,
-        organisation_id: id('org'),
-        kind: 'congress',
-        number: 15,
-        plenary_number: null,
-        term_id: null,
-        title: '中国共产党某县第十五次代表大会',
-        theme: null,
-        venue: '县会议中心',
-        starts_on: '2026-09-26',
-        ends_on: '2026-09-28',
-        rule_set: 'local-congress',
-        status: 'in-session',
-        secretary_general: null,
-        created_at: CREATED,
-      })
-      .execute();
+    await insertCountyCongress(trx, {
+      tag,
+      congressId,
+      startsOn: '2026-09-26',
+      endsOn: '2026-09-28',
+      secretaryGeneral: null,
+      createdAt: CREATED,
+    });
     await trx
       .insertInto('delegations')
       .values(

@@ -218,7 +218,11 @@ describeEachDatabase('electronic ballots: publication, receipts, progress, the b
       marks: 'F----',
     });
     const after = await myBallot(context, actor, fixture.congressId, fixture.roundId);
-    expect(after).toMatchObject({ hasVoted: true, mayVote: false, reason: { zh: '您已在本轮投票' } });
+    expect(after).toMatchObject({
+      hasVoted: true,
+      mayVote: false,
+      reason: { zh: '您已在本轮投票，不能重复投票' },
+    });
     expect(JSON.stringify(after)).not.toContain(receipt);
     expect(
       await myBallot(context, delegateActor(fixture, fixture.absent), fixture.congressId, fixture.roundId),

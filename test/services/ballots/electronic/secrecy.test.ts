@@ -2,10 +2,8 @@ import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import type { Database } from '../../../../src/adapters/db/index.ts';
 import { inTransaction } from '../../../../src/adapters/db/index.ts';
-import {
-  castElectronicBallot,
-  sealElectronicBallots,
-} from '../../../../src/services/ballots/electronic/cast.ts';
+import { sealElectronicBallots } from '../../../../src/services/ballots/ballot-seal.ts';
+import { castElectronicBallot } from '../../../../src/services/ballots/electronic/cast.ts';
 import { publishedBallots } from '../../../../src/services/ballots/electronic/publication.ts';
 import { cryptoRandom } from '../../../../src/services/context.ts';
 import { describeEachDatabase, openMigrated } from '../../../support/databases.ts';

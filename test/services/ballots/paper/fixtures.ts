@@ -4,6 +4,7 @@ import { inTransaction } from '../../../../src/adapters/db/index.ts';
 import { createAccount } from '../../../../src/services/accounts/account-service.ts';
 import type { Actor } from '../../../../src/services/actor.ts';
 import type { ServiceContext } from '../../../../src/services/context.ts';
+import { insertCountyCongress } from '../../../support/congress-fixtures.ts';
 import { SYSTEM } from '../../../support/http.ts';
 
 // A congress with a paper election whose first round is open, written directly (no other
@@ -37,37 +38,14 @@ export async function seedPaperCongress(
   const created = '2026-09-20T00:00:00.000Z';
   const congressId = id('congress');
   await inTransaction(database, async (trx) => {
-    await trx
-      .insertInto('organisations')
-      .values({
-        id: id('org'),
-        name: '中共某县委员会',
-        short_name: '县委',
-        locality: '某县',
-        level: 'county',
-        parent_id: null,
-      })
-      .execute();
-    await trx
-      .insertInto('congresses')
-      .values({
-        id: congressId,
-        organisation_id: id('org'),
-        kind: 'congress',
-        number: 15,
-        plenary_number: null,
-        term_id: null,
-        title: '中国共产党某县第十五次代表大会',
-        theme: null,
-        venue: '县会议中心',
-        starts_on: '2026-09-27',
-        ends_on: '2026-09-29',
-        rule_set: 'local-congress',
-        status: 'in-session',
-        secretary_general: '周明',
-        created_at: created,
-      })
-      .execute();
+    await insertCountyCongress(trx, {
+      tag,
+      congressId,
+      startsOn: '2026-09-27',
+      endsOn: '2026-09-29',
+      secretaryGeneral: '周明',
+      createdAt: created,
+    });
     await trx
       .insertInto('delegates')
       .values(

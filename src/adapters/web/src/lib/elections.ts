@@ -1,4 +1,5 @@
 import { type ApiError, api, asApiError, congressUrl } from './api.ts';
+import { shortfallBeyondRunoff } from './round-live.ts';
 import type {
   ElectionSummary,
   ElectionView,
@@ -30,6 +31,7 @@ export interface AnnouncedResult {
   readonly elected: ReadonlyArray<{ readonly name: string; readonly votes: number }>;
   readonly electedAlternates: readonly string[];
   readonly runoff: boolean;
+  /** [T4] Seats no one qualified for; the seats a run-off decides [T3] are not among them. */
   readonly shortfall: number;
 }
 
@@ -89,7 +91,7 @@ export function electionStateOf(elections: readonly ElectionView[]): Omit<Electi
           elected: electedOf(round),
           electedAlternates: round.result.electedAlternates ?? [],
           runoff: round.result.runoff !== null,
-          shortfall: round.result.shortfall,
+          shortfall: shortfallBeyondRunoff(round.result),
         });
       } else if (round.status !== 'announced') {
         inProgress.push({
@@ -227,7 +229,7 @@ export function applyResult(state: ElectionState, event: ResultEvent, electionTi
     elected: event.elected,
     electedAlternates: event.electedAlternates,
     runoff: event.runoff !== null,
-    shortfall: event.shortfall,
+    shortfall: shortfallBeyondRunoff(event),
   };
   return {
     ...state,

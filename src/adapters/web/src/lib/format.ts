@@ -18,7 +18,7 @@ const MONTHS_EN = [
   'December',
 ];
 
-const HALL_OFFSET_MINUTES = 480;
+export const HALL_OFFSET_MINUTES = 480;
 
 function parts(date: string): { y: number; m: number; d: number } | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);

@@ -69,23 +69,25 @@ export function entryPointsFor(roles: ReadonlySet<Role>): EntryPoint[] {
   return (Object.keys(ENTRY_ROLES) as EntryPoint[]).filter((entry) => hasAny(roles, ENTRY_ROLES[entry]));
 }
 
-/** The console's menu: what each section needs. Sections marked later come with part 2. */
+/** The console's menu: which roles see each section. */
 export interface ConsoleSection {
   readonly key: string;
   readonly roles: readonly Role[];
-  readonly ready: boolean;
 }
 
 export const CONSOLE_SECTIONS: readonly ConsoleSection[] = [
-  { key: 'overview', roles: ['admin', 'presiding', 'teller', 'scrutineer', 'check-in'], ready: true },
-  { key: 'delegates', roles: ['admin', 'presiding', 'teller', 'scrutineer', 'check-in'], ready: true },
-  { key: 'import', roles: ['admin'], ready: true },
-  { key: 'credentials', roles: ['admin'], ready: true },
-  { key: 'sittings', roles: ['admin', 'presiding'], ready: false },
-  { key: 'attendance', roles: ['admin', 'check-in', 'presiding'], ready: false },
-  { key: 'elections', roles: ['admin', 'presiding', 'scrutineer', 'teller'], ready: false },
-  { key: 'paper', roles: ['teller', 'scrutineer'], ready: false },
-  { key: 'announce', roles: ['admin', 'presiding'], ready: false },
+  { key: 'overview', roles: ['admin', 'presiding', 'teller', 'scrutineer', 'check-in'] },
+  { key: 'delegates', roles: ['admin', 'presiding', 'teller', 'scrutineer', 'check-in'] },
+  { key: 'import', roles: ['admin'] },
+  { key: 'credentials', roles: ['admin'] },
+  { key: 'sittings', roles: ['admin', 'presiding'] },
+  { key: 'attendance', roles: ['admin', 'check-in', 'presiding'] },
+  { key: 'elections', roles: ['admin', 'presiding', 'scrutineer', 'teller'] },
+  { key: 'paper', roles: ['teller', 'scrutineer'] },
+  { key: 'documents', roles: ['admin', 'presiding', 'scrutineer', 'teller'] },
+  { key: 'news', roles: ['admin'] },
+  { key: 'audit', roles: ['admin', 'scrutineer'] },
+  { key: 'organisations', roles: ['admin'] },
 ];
 
 export function consoleSectionsFor(roles: ReadonlySet<Role>): ConsoleSection[] {

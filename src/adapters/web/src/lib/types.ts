@@ -20,6 +20,8 @@ export interface CongressView extends CongressBasics {
   readonly ruleSet: 'local-congress' | 'local-plenary' | 'grassroots';
   readonly status: 'preparing' | 'in-session' | 'closed';
   readonly secretaryGeneral: string | null;
+  /** For a congress: the first plenary of the committee it elected, once prepared. */
+  readonly firstPlenaryId: string | null;
 }
 
 export interface AttendanceCounts {

@@ -221,7 +221,12 @@ export default function BigScreen({ congressId }: { readonly congressId: string 
           {voting ? (
             <VotingPanel round={voting} />
           ) : latest ? (
-            <ResultsPanel result={latest} />
+            <ResultsPanel
+              result={latest}
+              electedInElection={elections.results
+                .filter((r) => r.electionId === latest.electionId)
+                .reduce((n, r) => n + r.elected.length, 0)}
+            />
           ) : (
             <div className="screen-idle" data-testid="screen-idle">
               <div className="screen-summary">
@@ -339,7 +344,14 @@ export function resultLayout(count: number): { columns: number; size: 'xl' | 'l'
   return { columns: 8, size: 'xs' };
 }
 
-function ResultsPanel({ result }: { readonly result: AnnouncedResult }) {
+function ResultsPanel({
+  result,
+  electedInElection,
+}: {
+  readonly result: AnnouncedResult;
+  /** Everyone this election has elected so far: after a run-off, more than this round's names. */
+  readonly electedInElection: number;
+}) {
   const { t } = useI18n();
   const layout = resultLayout(result.elected.length);
   return (
@@ -348,9 +360,12 @@ function ResultsPanel({ result }: { readonly result: AnnouncedResult }) {
         <div className="screen-section-label">{t('screen.results')}</div>
         <div className="screen-election-title">{result.electionTitle}</div>
         <div className="screen-round">
-          {roundLabel(t, result.seq, result.kind)} · {t('screen.elected')} {result.elected.length}
+          {roundLabel(t, result.seq, result.kind)} · {t('screen.electedN', { n: result.elected.length })}
           {result.shortfall > 0 ? ` · ${t('screen.shortfall', { n: result.shortfall })}` : ''}
           {result.runoff ? ` · ${t('screen.runoff')}` : ''}
+          {electedInElection > result.elected.length
+            ? ` · ${t('screen.electedTotal', { n: electedInElection })}`
+            : ''}
         </div>
       </div>
       {result.elected.length === 0 ? (

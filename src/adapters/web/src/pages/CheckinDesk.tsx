@@ -173,10 +173,16 @@ function useDeskSitting(congressId: string) {
     next.set('sitting', id);
     navigate(`${pathname}?${next.toString()}`, { replace: true });
   };
+  // A sitting opening or closing (the secretariat's console) moves a desk that was not pinned to one.
+  const reload = useCallback(() => {
+    void sittings.reload();
+    void current.reload();
+  }, [sittings.reload, current.reload]);
   return {
     sittingId,
     sittings: usable,
     choose,
+    reload,
     loading: sittings.loading || current.loading,
     error: sittings.error ?? current.error,
   };
@@ -184,7 +190,7 @@ function useDeskSitting(congressId: string) {
 
 function Desk({ congressId, desk }: { readonly congressId: string; readonly desk: string }) {
   const { t, tx } = useI18n();
-  const { sittingId, sittings, choose, loading, error } = useDeskSitting(congressId);
+  const { sittingId, sittings, choose, reload, loading, error } = useDeskSitting(congressId);
   const [counts, setCounts] = useState<AttendanceCounts>();
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
@@ -230,6 +236,7 @@ function Desk({ congressId, desk }: { readonly congressId: string; readonly desk
       const next = data as AttendanceCounts;
       if (next.sittingId === sittingId) setCounts(next);
     },
+    congress: () => reload(),
     onOpen: () => void loadCounts(),
   });
 

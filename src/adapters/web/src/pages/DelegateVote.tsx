@@ -1,18 +1,28 @@
-import { Alert, Button, Card, Empty, Input, List, Result, Select, Space, Spin, Tag } from 'antd';
+import { Alert, Button, Card, Empty, Input, Result, Select, Space, Spin, Tag } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { PageShell } from '../components/AppHeader.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { MarkWord } from '../components/MarkWord.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { type ApiError, api, asApiError, congressUrl, setCsrfToken } from '../lib/api.ts';
+import { staleElection } from '../lib/round-live.ts';
 import { useRouter } from '../lib/router.tsx';
 import { useSession } from '../lib/session.tsx';
-import type { ElectionSummary, ElectionView } from '../lib/types.ts';
+import type { ElectionSummary, ElectionView, VotingEvent } from '../lib/types.ts';
+import { useCongressEvents } from '../lib/use-events.ts';
+import {
+  type Choice,
+  castBody,
+  findReceipt,
+  forCount,
+  shownWriteInLines,
+  writtenIn,
+} from '../lib/vote-ballot.ts';
 
 // 代表电子投票, phone width first: log in with the credential code (or ?code= from the QR code),
 // the open round's ballot laid out like the paper one, a confirmation, the receipt code, and a
-// receipt check once the round has closed.
-
-type Choice = 'F' | 'A' | '-';
+// receipt check against the list published once the round has closed. Rounds opening and closing
+// arrive on the event stream: a delegate waiting in the hall never has to reload.
 
 interface Bilingual {
   readonly en: string;
@@ -45,10 +55,13 @@ interface PublishedBallot {
   readonly choices: ReadonlyArray<{
     readonly candidate: string;
     readonly mark: 'for' | 'against' | 'abstain';
-    readonly label: string;
   }>;
   readonly writeIns: readonly string[];
   readonly valid: boolean;
+}
+
+interface PublishedList {
+  readonly ballots: readonly PublishedBallot[];
 }
 
 interface RoundRef {
@@ -59,6 +72,11 @@ interface RoundRef {
 }
 
 const SYMBOL: Readonly<Record<Choice, string>> = { F: '○', A: '×', '-': '' };
+const PUBLISHED: Readonly<Record<PublishedBallot['choices'][number]['mark'], Choice>> = {
+  for: 'F',
+  against: 'A',
+  abstain: '-',
+};
 
 async function roundsOf(congressId: string): Promise<RoundRef[]> {
   const list = await api.get<ElectionSummary[]>(congressUrl(congressId, '/elections'));
@@ -80,7 +98,7 @@ export default function DelegateVote({ congressId }: { readonly congressId: stri
   const signedIn = session?.kind === 'delegate' && session.congressId === congressId;
   return (
     <PageShell>
-      <div style={{ maxWidth: 520, margin: '0 auto' }}>
+      <div className="vote-page">
         <h1 className="section-title">{t('vote.title')}</h1>
         {loading ? (
           <Spin />
@@ -140,14 +158,17 @@ function DelegateLogin({
     <Card title={t('vote.login')}>
       <ErrorAlert error={error} />
       <p>{t('vote.loginHelp')}</p>
-      <Space.Compact style={{ width: '100%' }}>
+      <Space.Compact className="vote-login">
         <Input
           size="large"
           value={code}
           autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
           placeholder={t('vote.code')}
           onChange={(e) => setCode(e.target.value)}
           onPressEnter={() => code.trim().length >= 4 && void login(code)}
+          data-testid="vote-code"
         />
         <Button
           size="large"
@@ -155,6 +176,7 @@ function DelegateLogin({
           loading={busy}
           disabled={code.trim().length < 4}
           onClick={() => void login(code)}
+          data-testid="vote-login"
         >
           {t('vote.enter')}
         </Button>
@@ -178,29 +200,59 @@ function VoteDesk({ congressId, name }: { readonly congressId: string; readonly 
   useEffect(() => {
     void load();
   }, [load]);
+  useCongressEvents(congressId, {
+    voting: (data) => {
+      if (staleElection(data as VotingEvent) !== null) void load();
+    },
+    onOpen: () => void load(),
+  });
+  // Receipts shown in this visit: a round closing does not take the receipt off the screen.
+  const [cast, setCast] = useState<Readonly<Record<string, string>>>({});
   const open = (rounds ?? []).filter((r) => r.status === 'open');
   const closed = (rounds ?? []).filter((r) => r.status !== 'open');
+  const keptReceipts = closed.filter((r) => cast[r.roundId] !== undefined);
   return (
     <>
-      <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('vote.hello', { name })} />
+      <Alert type="info" showIcon className="vote-hello" title={t('vote.hello', { name })} />
       <ErrorAlert error={error} onRetry={() => void load()} />
       {rounds === undefined ? (
         <Spin />
       ) : open.length === 0 ? (
         <Card>
-          <Empty description={t('vote.noOpen')}>
-            <Button onClick={() => void load()}>{t('common.refresh')}</Button>
-          </Empty>
+          <Empty description={t('vote.noOpen')} data-testid="vote-none" />
         </Card>
       ) : (
-        open.map((r) => <BallotCard key={r.roundId} congressId={congressId} roundId={r.roundId} />)
+        open.map((r) => (
+          <BallotCard
+            key={r.roundId}
+            congressId={congressId}
+            roundId={r.roundId}
+            onCast={(receipt) => setCast((c) => ({ ...c, [r.roundId]: receipt }))}
+          />
+        ))
       )}
+      {keptReceipts.map((r) => (
+        <Card key={r.roundId} className="vote-kept" size="small" data-testid="vote-kept-receipt">
+          <div className="vote-kept-title">
+            {r.title} · {t('ballot.roundN', { n: r.seq })} · {t('vote.yourReceipt')}
+          </div>
+          <div className="vote-receipt small">{cast[r.roundId]}</div>
+        </Card>
+      ))}
       <ReceiptCheck congressId={congressId} rounds={closed} />
     </>
   );
 }
 
-function BallotCard({ congressId, roundId }: { readonly congressId: string; readonly roundId: string }) {
+function BallotCard({
+  congressId,
+  roundId,
+  onCast,
+}: {
+  readonly congressId: string;
+  readonly roundId: string;
+  readonly onCast: (receipt: string) => void;
+}) {
   const { t, tx } = useI18n();
   const base = congressUrl(congressId, `/rounds/${encodeURIComponent(roundId)}/electronic`);
   const [form, setForm] = useState<BallotForm>();
@@ -210,6 +262,7 @@ function BallotCard({ congressId, roundId }: { readonly congressId: string; read
   const [step, setStep] = useState<'fill' | 'confirm' | 'done'>('fill');
   const [receipt, setReceipt] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const top = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     api
@@ -222,23 +275,29 @@ function BallotCard({ congressId, roundId }: { readonly congressId: string; read
       .catch((caught) => setError(asApiError(caught)));
   }, [base]);
 
+  // Each step starts at the top of the ballot: on a phone the buttons were at the bottom.
+  const go = (next: 'fill' | 'confirm' | 'done') => {
+    setStep(next);
+    top.current?.scrollIntoView({ block: 'start' });
+  };
+
   if (error && !form) return <ErrorAlert error={error} />;
   if (!form) return <Spin />;
 
-  const names = writeIns.map((w) => w.trim()).filter((w) => w !== '');
-  const forCount = choices.filter((c) => c === 'F').length + names.length;
-  const overMarked = forCount > form.maxFor;
+  const names = writtenIn(writeIns);
+  const marked = forCount(choices, writeIns);
+  const overMarked = marked > form.maxFor;
 
   const cast = async () => {
     setBusy(true);
     try {
-      const answer = await api.post<{ receipt: string }>(`${base}/cast`, {
-        marks: choices.join(''),
-        ...(names.length > 0 ? { writeIns: names } : {}),
-        ...(overMarked ? { confirmInvalid: true } : {}),
-      });
+      const answer = await api.post<{ receipt: string }>(
+        `${base}/cast`,
+        castBody(choices, writeIns, form.maxFor),
+      );
       setReceipt(answer.receipt);
-      setStep('done');
+      onCast(answer.receipt);
+      go('done');
       setError(undefined);
     } catch (caught) {
       setError(asApiError(caught));
@@ -248,32 +307,23 @@ function BallotCard({ congressId, roundId }: { readonly congressId: string; read
   };
 
   const header = (
-    <Space direction="vertical" size={0}>
+    <div className="vote-ballot-head">
       <strong>{form.title}</strong>
-      <span style={{ fontWeight: 400, color: '#595959' }}>
+      <span>
         {t('ballot.roundN', { n: form.seq })} · {tx(form.kindLabel)} · {t('vote.seats', { n: form.seats })}
       </span>
-    </Space>
+    </div>
   );
 
   if (step === 'done' && receipt) {
     return (
-      <Card title={header} style={{ marginBottom: 16 }}>
+      <Card title={header} className="vote-ballot" ref={top}>
         <Result
           status="success"
           title={t('vote.cast')}
           subTitle={t('vote.receiptAdvice')}
           extra={
-            <div
-              data-testid="receipt"
-              style={{
-                fontSize: 34,
-                fontFamily: 'monospace',
-                letterSpacing: 3,
-                fontWeight: 700,
-                wordBreak: 'break-all',
-              }}
-            >
+            <div className="vote-receipt" data-testid="receipt">
               {receipt}
             </div>
           }
@@ -283,78 +333,56 @@ function BallotCard({ congressId, roundId }: { readonly congressId: string; read
   }
   if (form.hasVoted || !form.mayVote) {
     return (
-      <Card title={header} style={{ marginBottom: 16 }}>
+      <Card title={header} className="vote-ballot">
         <Result
           status={form.hasVoted ? 'success' : 'info'}
           title={form.hasVoted ? t('vote.already') : tx(form.reason ?? null)}
+          data-testid="vote-not-now"
         />
       </Card>
     );
   }
 
-  const row = (nameText: string, choice: Choice, onPick?: (c: Choice) => void) => (
-    <div
-      style={{
-        display: 'flex',
-        alignItems: 'center',
-        justifyContent: 'space-between',
-        padding: '8px 0',
-        borderBottom: '1px solid #f0f0f0',
-        gap: 8,
-      }}
-    >
-      <span style={{ fontSize: 18 }}>{nameText}</span>
-      {onPick ? (
-        <Space.Compact>
-          {(['F', 'A', '-'] as const).map((c) => (
-            <Button
-              key={c}
-              size="large"
-              type={choice === c ? 'primary' : 'default'}
-              aria-pressed={choice === c}
-              onClick={() => onPick(c)}
-              style={{ minWidth: 64 }}
-            >
-              {c === 'F'
-                ? `○ ${t('ballot.for')}`
-                : c === 'A'
-                  ? `× ${t('ballot.against')}`
-                  : t('ballot.abstain')}
-            </Button>
-          ))}
-        </Space.Compact>
-      ) : (
-        <span
-          style={{
-            fontSize: 22,
-            color: choice === 'F' ? '#b71c1c' : '#1f1f1f',
-            minWidth: 60,
-            textAlign: 'right',
-          }}
-        >
-          {SYMBOL[choice] || t('ballot.abstain')}
-        </span>
-      )}
-    </div>
-  );
+  const lines = shownWriteInLines(writeIns, form.writeInSlots);
 
   return (
-    <Card title={header} style={{ marginBottom: 16 }}>
+    <Card title={header} className="vote-ballot" data-testid="vote-ballot" data-step={step} ref={top}>
       <ErrorAlert error={error} />
       {step === 'fill' ? (
         <>
-          <Alert type="info" style={{ marginBottom: 8 }} title={tx(form.instructions)} />
-          {form.candidates.map((c, i) => (
-            <div key={c.name}>
-              {row(c.name, choices[i] ?? '-', (pick) =>
-                setChoices((prev) => prev.map((p, j) => (j === i ? pick : p))),
-              )}
-            </div>
-          ))}
-          {writeIns.length > 0 && (
-            <div style={{ marginTop: 12 }}>
-              <div style={{ marginBottom: 6 }}>{t('vote.writeInHelp')}</div>
-              {writeIns.map((w, i) => (
+          <Alert type="info" className="vote-instructions" title={tx(form.instructions)} />
+          <ol className="vote-rows">
+            {form.candidates.map((c, i) => (
+              <li key={c.name} className="vote-row" data-testid="ballot-row" data-candidate={c.name}>
+                <span className="vote-name">{c.name}</span>
+                <fieldset className="vote-choices" aria-label={c.name}>
+                  {(['F', 'A', '-'] as const).map((choice) => (
+                    <button
+                      type="button"
+                      key={choice}
+                      aria-pressed={choices[i] === choice}
+                      className={`vote-choice choice-${choice === '-' ? 'abstain' : choice} ${choices[i] === choice ? 'chosen' : ''}`}
+                      data-choice={choice}
+                      onClick={() => setChoices((prev) => prev.map((p, j) => (j === i ? choice : p)))}
+                    >
+                      {choice === '-' ? (
+                        t('ballot.abstain')
+                      ) : (
+                        <>
+                          <span className="vote-symbol">{SYMBOL[choice]}</span>
+                          {choice === 'F' ? t('ballot.for') : t('ballot.against')}
+                        </>
+                      )}
+                    </button>
+                  ))}
+                </fieldset>
+              </li>
+            ))}
+          </ol>
+          {form.writeInSlots > 0 && (
+            <div className="vote-write-ins">
+              <div className="vote-write-in-help">{t('vote.writeInHelp')}</div>
+              {writeIns.slice(0, lines).map((w, i) => (
                 <Input
                   // biome-ignore lint/suspicious/noArrayIndexKey: the slots are fixed in number
                   key={i}
@@ -363,36 +391,42 @@ function BallotCard({ congressId, roundId }: { readonly congressId: string; read
                   value={w}
                   placeholder={t('vote.writeInSlot', { n: i + 1 })}
                   onChange={(e) => setWriteIns((prev) => prev.map((p, j) => (j === i ? e.target.value : p)))}
-                  style={{ marginBottom: 6 }}
+                  data-testid="vote-write-in"
                 />
               ))}
             </div>
           )}
-          <div style={{ margin: '12px 0', color: overMarked ? '#c62828' : '#595959' }}>
-            {t('vote.forCount', { n: forCount, max: form.maxFor })}
+          <div className={overMarked ? 'vote-count over' : 'vote-count'} data-testid="vote-count">
+            {t('vote.forCount', { n: marked, max: form.maxFor })}
           </div>
-          <Button type="primary" size="large" block onClick={() => setStep('confirm')}>
+          <Button type="primary" size="large" block onClick={() => go('confirm')} data-testid="vote-next">
             {t('vote.next')}
           </Button>
         </>
       ) : (
         <>
           <h3>{t('vote.confirmTitle')}</h3>
+          <div className="vote-summary" data-testid="vote-summary">
+            {t('vote.summary', {
+              for: marked,
+              against: choices.filter((c) => c === 'A').length,
+              abstain: choices.filter((c) => c === '-').length,
+            })}
+          </div>
           {overMarked && (
             <Alert
               type="error"
               showIcon
-              style={{ marginBottom: 8 }}
-              title={t('vote.overMarked', { n: forCount, max: form.maxFor })}
+              className="vote-over"
+              title={t('vote.overMarked', { n: marked, max: form.maxFor })}
             />
           )}
-          {form.candidates.map((c, i) => (
-            <div key={c.name}>{row(c.name, choices[i] ?? '-')}</div>
-          ))}
-          {names.map((w) => (
-            <div key={w}>{row(`${t('ballot.writeIn')}：${w}`, 'F')}</div>
-          ))}
-          <Space style={{ marginTop: 16, width: '100%' }} direction="vertical">
+          <ChosenRows
+            testid="vote-review"
+            rows={form.candidates.map((c, i) => ({ name: c.name, choice: choices[i] ?? '-' }))}
+            writeIns={names}
+          />
+          <Space className="vote-confirm" orientation="vertical">
             <Button
               type="primary"
               danger={overMarked}
@@ -400,10 +434,11 @@ function BallotCard({ congressId, roundId }: { readonly congressId: string; read
               block
               loading={busy}
               onClick={() => void cast()}
+              data-testid="vote-cast"
             >
               {overMarked ? t('vote.castInvalid') : t('vote.castNow')}
             </Button>
-            <Button size="large" block onClick={() => setStep('fill')}>
+            <Button size="large" block onClick={() => go('fill')}>
               {t('vote.change')}
             </Button>
           </Space>
@@ -423,81 +458,115 @@ function ReceiptCheck({
   const { t } = useI18n();
   const [roundId, setRoundId] = useState<string>();
   const [receipt, setReceipt] = useState('');
-  const [ballot, setBallot] = useState<PublishedBallot>();
+  const [found, setFound] = useState<{ ballot: PublishedBallot; at: number; of: number } | null>();
   const [error, setError] = useState<ApiError>();
   const chosen = roundId ?? rounds[rounds.length - 1]?.roundId;
+  // The whole published list, as anyone may read and recount it, and one's own ballot found in it.
   const check = async () => {
     if (!chosen) return;
     try {
-      setBallot(
-        await api.get<PublishedBallot>(
-          congressUrl(
-            congressId,
-            `/rounds/${encodeURIComponent(chosen)}/electronic/receipt/${encodeURIComponent(receipt.trim())}`,
-          ),
-        ),
+      const list = await api.get<PublishedList>(
+        congressUrl(congressId, `/rounds/${encodeURIComponent(chosen)}/electronic/ballots`),
       );
+      const at = findReceipt(list.ballots, receipt);
+      setFound(at === null ? null : { ballot: list.ballots[at - 1]!, at, of: list.ballots.length });
       setError(undefined);
     } catch (caught) {
-      setBallot(undefined);
+      setFound(undefined);
       setError(asApiError(caught));
     }
   };
   return (
-    <Card title={t('vote.checkTitle')} style={{ marginTop: 16 }}>
+    <Card title={t('vote.checkTitle')} className="vote-check" data-testid="vote-check">
       {rounds.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('vote.checkNone')} />
       ) : (
-        <Space direction="vertical" style={{ width: '100%' }}>
+        <Space orientation="vertical" className="vote-check-form">
           <Select
-            style={{ width: '100%' }}
+            className="vote-check-round"
             value={chosen}
-            onChange={setRoundId}
+            onChange={(id) => {
+              setRoundId(id);
+              setFound(undefined);
+            }}
             options={rounds.map((r) => ({
               value: r.roundId,
               label: `${r.title} · ${t('ballot.roundN', { n: r.seq })}`,
             }))}
+            data-testid="vote-check-round"
           />
-          <Space.Compact style={{ width: '100%' }}>
+          <Space.Compact className="vote-check-input">
             <Input
+              size="large"
               value={receipt}
-              placeholder={t('vote.receipt')}
+              autoCapitalize="characters"
+              spellCheck={false}
+              placeholder={t('vote.receiptExample')}
               onChange={(e) => setReceipt(e.target.value)}
               onPressEnter={() => void check()}
+              data-testid="vote-receipt"
             />
-            <Button type="primary" disabled={receipt.trim() === ''} onClick={() => void check()}>
+            <Button
+              size="large"
+              type="primary"
+              disabled={receipt.trim() === ''}
+              onClick={() => void check()}
+              data-testid="vote-check-button"
+            >
               {t('vote.check')}
             </Button>
           </Space.Compact>
           <ErrorAlert error={error} />
-          {ballot && (
-            <>
-              <Tag color={ballot.valid ? 'green' : 'red'}>
-                {ballot.valid ? t('vote.valid') : t('vote.invalid')}
-              </Tag>
-              <List
-                size="small"
-                dataSource={[...ballot.choices]}
-                renderItem={(c) => (
-                  <List.Item extra={c.mark === 'for' ? '○' : c.mark === 'against' ? '×' : ''}>
-                    {c.candidate} ·{' '}
-                    {c.mark === 'for'
-                      ? t('ballot.for')
-                      : c.mark === 'against'
-                        ? t('ballot.against')
-                        : t('ballot.abstain')}
-                  </List.Item>
-                )}
+          {found === null && (
+            <Alert type="error" showIcon title={t('vote.notFound')} data-testid="vote-not-found" />
+          )}
+          {found && (
+            <div className="vote-found" data-testid="vote-found" data-receipt={found.ballot.receipt}>
+              <Alert
+                type="success"
+                showIcon
+                title={t('vote.found', { at: found.at, of: found.of })}
+                description={
+                  <Tag color={found.ballot.valid ? 'green' : 'red'}>
+                    {found.ballot.valid ? t('vote.valid') : t('vote.invalid')}
+                  </Tag>
+                }
               />
-              {ballot.writeIns.length > 0 && (
-                <div>
-                  {t('ballot.writeIn')}：{ballot.writeIns.join('、')}
-                </div>
-              )}
-            </>
+              <ChosenRows
+                rows={found.ballot.choices.map((c) => ({ name: c.candidate, choice: PUBLISHED[c.mark] }))}
+                writeIns={found.ballot.writeIns}
+              />
+            </div>
           )}
         </Space>
       )}
     </Card>
+  );
+}
+
+/** A ballot read back: each candidate with the mark, then the names written in (each a vote for). */
+function ChosenRows({
+  rows,
+  writeIns,
+  testid,
+}: {
+  readonly rows: ReadonlyArray<{ readonly name: string; readonly choice: Choice }>;
+  readonly writeIns: readonly string[];
+  readonly testid?: string;
+}) {
+  const { t } = useI18n();
+  const row = (key: string, name: string, choice: Choice, candidate?: string) => (
+    <li key={key} className="vote-row" data-candidate={candidate} data-choice={choice}>
+      <span className="vote-name">{name}</span>
+      <span className={`vote-chosen choice-${choice === '-' ? 'abstain' : choice}`}>
+        <MarkWord mark={choice} />
+      </span>
+    </li>
+  );
+  return (
+    <ol className="vote-rows review" data-testid={testid}>
+      {rows.map((r) => row(r.name, r.name, r.choice, r.name))}
+      {writeIns.map((w) => row(`+${w}`, `${t('ballot.writeIn')}：${w}`, 'F'))}
+    </ol>
   );
 }

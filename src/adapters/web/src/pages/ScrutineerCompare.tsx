@@ -1,4 +1,5 @@
 import {
+  Alert,
   App as AntApp,
   Button,
   Card,
@@ -6,6 +7,7 @@ import {
   Input,
   Modal,
   Popconfirm,
+  Radio,
   Select,
   Space,
   Statistic,
@@ -15,14 +17,23 @@ import {
 import { useState } from 'react';
 import { PageShell } from '../components/AppHeader.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { LiveBadge } from '../components/LiveBadge.tsx';
+import { MarkWord } from '../components/MarkWord.tsx';
+import { type CountedResult, RoundResult } from '../components/RoundResult.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { api, asApiError, congressUrl } from '../lib/api.ts';
 import { MARK_SYMBOL, type SheetMark } from '../lib/ballot-entry.ts';
-import type { ElectionSummary, ElectionView } from '../lib/types.ts';
+import { splitNames } from '../lib/name-list.ts';
+import { staleElection } from '../lib/round-live.ts';
+import type { ElectionSummary, ElectionView, RoundView, VotingEvent } from '../lib/types.ts';
 import { useApi } from '../lib/use-api.ts';
+import { useCongressEvents } from '../lib/use-events.ts';
+import { useThrottled } from '../lib/use-throttled.ts';
 
-// 监票人比对: the two passes of double entry compared; disagreeing sheets side by side with the
-// differing columns highlighted, a form to record what the paper says, and the sign-off.
+// 监票人: the round under way in the chosen election. Paper: the two passes of double entry
+// compared, disagreeing sheets side by side with the differing columns highlighted, a form to
+// record what the paper says, and ballots issued against returned [B2]. Electronic: ballots issued
+// against cast. Both: the count, the result it gave, and the sign-off [P2].
 
 interface SheetContent {
   readonly marks: string;
@@ -30,11 +41,16 @@ interface SheetContent {
   readonly voidReason: string | null;
 }
 
+interface Difference {
+  readonly column: number;
+  readonly candidate: string;
+}
+
 interface Disagreement {
   readonly sheetNo: number;
   readonly a: SheetContent & { readonly enteredBy: string };
   readonly b: SheetContent & { readonly enteredBy: string };
-  readonly differingCandidates: ReadonlyArray<{ readonly column: number; readonly candidate: string }>;
+  readonly differingCandidates: readonly Difference[];
   readonly writeInsDiffer: boolean;
   readonly voidReasonDiffers: boolean;
   readonly resolution: (SheetContent & { readonly resolvedBy: string }) | null;
@@ -60,28 +76,47 @@ interface Comparison {
   }>;
 }
 
+interface Reconciliation {
+  readonly reconciliation: {
+    readonly rule: string;
+    readonly issued: number | null;
+    readonly returned: number;
+    readonly valid: boolean | null;
+    readonly en: string;
+    readonly zh: string;
+  };
+}
+
+interface Progress {
+  readonly issued: number;
+  readonly voted: number;
+}
+
+type StaffRound = Omit<RoundView, 'result'> & { readonly result: CountedResult | null };
+type StaffElection = Omit<ElectionView, 'rounds'> & { readonly rounds: readonly StaffRound[] };
+
 interface Resolving {
   readonly batchNo: number;
   readonly sheetNo: number;
+  readonly a: SheetContent;
+  readonly b: SheetContent;
+  readonly differing: readonly Difference[];
   marks: string;
   writeIns: string;
   voidReason: string;
 }
 
+/** How often the comparison is fetched again while the tellers key. */
+const KEYING_REFRESH_MS = 1500;
+
 function MarksRow({ marks, differing }: { readonly marks: string; readonly differing: ReadonlySet<number> }) {
   return (
-    <div style={{ display: 'flex', flexWrap: 'wrap', gap: 2, fontFamily: 'monospace' }}>
+    <div className="scr-marks">
       {[...marks].map((m, i) => (
         <span
           // biome-ignore lint/suspicious/noArrayIndexKey: one cell per ballot column
           key={i}
-          style={{
-            width: 22,
-            textAlign: 'center',
-            border: '1px solid #f0f0f0',
-            background: differing.has(i) ? '#ffccc7' : undefined,
-            fontWeight: differing.has(i) ? 700 : 400,
-          }}
+          className={differing.has(i) ? 'differs' : undefined}
         >
           {m === '-' ? '—' : (MARK_SYMBOL[m as SheetMark] ?? m)}
         </span>
@@ -90,21 +125,65 @@ function MarksRow({ marks, differing }: { readonly marks: string; readonly diffe
   );
 }
 
+/** The marks with one column changed. */
+const withMark = (marks: string, column: number, mark: string) =>
+  marks.slice(0, column) + mark + marks.slice(column + 1);
+
+const resolvingFrom = (batchNo: number, d: Disagreement): Resolving => {
+  const start = d.resolution ?? d.a;
+  return {
+    batchNo,
+    sheetNo: d.sheetNo,
+    a: d.a,
+    b: d.b,
+    differing: d.differingCandidates,
+    marks: start.marks,
+    writeIns: start.writeIns.join('、'),
+    voidReason: start.voidReason ?? '',
+  };
+};
+
 export default function ScrutineerCompare({ congressId }: { readonly congressId: string }) {
   const { t, tx } = useI18n();
   const { message } = AntApp.useApp();
   const elections = useApi<ElectionSummary[]>(congressUrl(congressId, '/elections'));
-  const [electionId, setElectionId] = useState<string>();
-  const election = useApi<ElectionView>(
+  const [picked, setPicked] = useState<string>();
+  // The election being voted on, unless the scrutineer chose another.
+  const electionId = picked ?? (elections.data ?? []).find((e) => e.status === 'in-progress')?.id;
+  const election = useApi<StaffElection>(
     electionId ? congressUrl(congressId, `/elections/${encodeURIComponent(electionId)}`) : null,
   );
-  const [roundId, setRoundId] = useState<string>();
-  const comparison = useApi<Comparison>(
-    roundId ? congressUrl(congressId, `/rounds/${encodeURIComponent(roundId)}/paper/comparison`) : null,
+  const [pickedRound, setPickedRound] = useState<string>();
+  const rounds = election.data?.rounds ?? [];
+  // The latest round unless the scrutineer chose one: a run-off shows as soon as it opens.
+  const round = rounds.find((r) => r.id === pickedRound) ?? rounds[rounds.length - 1];
+  const roundUrl = round ? congressUrl(congressId, `/rounds/${encodeURIComponent(round.id)}`) : null;
+  const paper = round?.mode === 'paper';
+  const comparison = useApi<Comparison>(roundUrl && paper ? `${roundUrl}/paper/comparison` : null);
+  const reconciliation = useApi<Reconciliation>(
+    roundUrl && paper ? `${roundUrl}/paper/reconciliation` : null,
   );
+  const turnout = useApi<Progress>(roundUrl && !paper ? `${roundUrl}/electronic/progress` : null);
   const [resolving, setResolving] = useState<Resolving | null>(null);
   const [busy, setBusy] = useState(false);
-  const round = election.data?.rounds.find((r) => r.id === roundId);
+
+  const refreshRound = useThrottled(() => {
+    void comparison.reload();
+    void reconciliation.reload();
+    void turnout.reload();
+  }, KEYING_REFRESH_MS);
+  const live = useCongressEvents(congressId, {
+    voting: (data) => {
+      const event = data as VotingEvent;
+      const stale = staleElection(event);
+      if (stale !== null) {
+        if (stale === electionId) void election.reload();
+        void elections.reload();
+      }
+      if ('roundId' in event && event.roundId === round?.id) refreshRound();
+    },
+    result: () => void election.reload(),
+  });
 
   const post = async (url: string, body: unknown, done: string) => {
     setBusy(true);
@@ -112,6 +191,7 @@ export default function ScrutineerCompare({ congressId }: { readonly congressId:
       await api.post(url, body);
       void message.success(done);
       void comparison.reload();
+      void reconciliation.reload();
       void election.reload();
       return true;
     } catch (caught) {
@@ -123,13 +203,10 @@ export default function ScrutineerCompare({ congressId }: { readonly congressId:
   };
 
   const resolve = async () => {
-    if (!resolving || !roundId) return;
-    const writeIns = resolving.writeIns
-      .split(/[,，、\s]+/)
-      .map((w) => w.trim())
-      .filter((w) => w !== '');
+    if (!resolving || !roundUrl) return;
+    const writeIns = splitNames(resolving.writeIns);
     const ok = await post(
-      congressUrl(congressId, `/rounds/${encodeURIComponent(roundId)}/paper/resolutions`),
+      `${roundUrl}/paper/resolutions`,
       {
         batchNo: resolving.batchNo,
         sheetNo: resolving.sheetNo,
@@ -142,237 +219,394 @@ export default function ScrutineerCompare({ congressId }: { readonly congressId:
     if (ok) setResolving(null);
   };
 
+  const take = (content: SheetContent) =>
+    resolving &&
+    setResolving({
+      ...resolving,
+      marks: content.marks,
+      writeIns: content.writeIns.join('、'),
+      voidReason: content.voidReason ?? '',
+    });
+
   const data = comparison.data;
   const candidates = data?.candidates ?? [];
+  const unresolved = data?.progress.unresolved ?? 0;
+  const check = reconciliation.data?.reconciliation;
 
   return (
     <PageShell wide>
-      <h1 className="section-title">{t('scr.title')}</h1>
+      <div className="flow-title-row">
+        <h1 className="section-title">{t('scr.title')}</h1>
+        <LiveBadge status={live} />
+      </div>
       <ErrorAlert error={elections.error} onRetry={() => void elections.reload()} />
-      <Space wrap style={{ marginBottom: 16 }}>
+      <Space wrap className="scr-pickers">
         <Select
-          style={{ minWidth: 260 }}
+          className="scr-select"
           placeholder={t('ballot.pickElection')}
           value={electionId}
-          options={(elections.data ?? [])
-            .filter((e) => e.ballotMode === 'paper')
-            .map((e) => ({ value: e.id, label: e.title }))}
+          options={(elections.data ?? []).map((e) => ({
+            value: e.id,
+            label: `${e.title}（${t(`pres.mode.${e.ballotMode}`)}）`,
+          }))}
           onChange={(id) => {
-            setElectionId(id);
-            setRoundId(undefined);
+            setPicked(id);
+            setPickedRound(undefined);
           }}
+          data-testid="scr-election"
         />
         <Select
-          style={{ minWidth: 260 }}
+          className="scr-select"
           placeholder={t('ballot.pickRound')}
-          value={roundId}
-          options={(election.data?.rounds ?? [])
-            .filter((r) => r.mode === 'paper')
-            .map((r) => ({
-              value: r.id,
-              label: `${t('ballot.roundN', { n: r.seq })} · ${t(`round.kind.${r.kind}`)} · ${t(`ballot.status.${r.status}`)}`,
-            }))}
-          onChange={setRoundId}
+          value={round?.id}
+          options={rounds.map((r) => ({
+            value: r.id,
+            label: `${t('ballot.roundN', { n: r.seq })} · ${t(`round.kind.${r.kind}`)} · ${t(`ballot.status.${r.status}`)}`,
+          }))}
+          onChange={setPickedRound}
         />
-        {roundId && <Button onClick={() => void comparison.reload()}>{t('common.refresh')}</Button>}
       </Space>
-      <ErrorAlert error={comparison.error} />
-      {!roundId ? (
+      <ErrorAlert error={comparison.error ?? reconciliation.error ?? turnout.error} />
+      {!round ? (
         <Empty description={t('scr.pick')} />
-      ) : data ? (
+      ) : (
         <>
-          <Card style={{ marginBottom: 16 }}>
-            <Space size="large" wrap>
-              <Statistic title={t('teller.returned')} value={data.progress.sheets} />
-              <Statistic title={t('scr.agreed')} value={data.progress.agreed} />
-              <Statistic title={t('scr.resolvedN')} value={data.progress.resolved} />
-              <Statistic
-                title={t('teller.unresolved')}
-                value={data.progress.unresolved}
-                valueStyle={{ color: data.progress.unresolved > 0 ? '#c62828' : undefined }}
-              />
-              <Statistic title={t('scr.onlyA')} value={data.progress.onlyA} />
-              <Statistic title={t('scr.onlyB')} value={data.progress.onlyB} />
-            </Space>
-            <Space wrap style={{ marginTop: 16 }}>
-              {round?.status === 'closed' && (
+          <Card
+            className="scr-round"
+            data-testid="scr-round"
+            data-round={round.id}
+            data-status={round.status}
+            title={
+              <Space wrap>
+                <span>
+                  {election.data?.title} · {t('ballot.roundN', { n: round.seq })} ·{' '}
+                  {t(`round.kind.${round.kind}`)}
+                </span>
+                <Tag color={round.status === 'signed-off' ? 'green' : 'default'}>
+                  {t(`ballot.status.${round.status}`)}
+                </Tag>
+              </Space>
+            }
+          >
+            {paper ? (
+              <>
+                <Space size="large" wrap>
+                  <Statistic title={t('scr.issued')} value={check?.issued ?? t('common.dash')} />
+                  <Statistic title={t('teller.returned')} value={data?.progress.sheets ?? 0} />
+                  <Statistic title={t('scr.agreed')} value={data?.progress.agreed ?? 0} />
+                  <Statistic title={t('scr.resolvedN')} value={data?.progress.resolved ?? 0} />
+                  <Statistic
+                    title={t('teller.unresolved')}
+                    value={unresolved}
+                    styles={{ content: { color: unresolved > 0 ? '#c62828' : undefined } }}
+                  />
+                  <Statistic title={t('scr.onlyA')} value={data?.progress.onlyA ?? 0} />
+                  <Statistic title={t('scr.onlyB')} value={data?.progress.onlyB ?? 0} />
+                </Space>
+                {check && (
+                  <Alert
+                    className="scr-reconciliation"
+                    data-testid="scr-reconciliation"
+                    data-valid={String(check.valid)}
+                    type={check.valid === null ? 'info' : check.valid ? 'success' : 'error'}
+                    showIcon
+                    title={`[${check.rule}] ${tx(check)}`}
+                  />
+                )}
+              </>
+            ) : (
+              <Space size="large" wrap data-testid="scr-turnout">
+                <Statistic title={t('scr.issued')} value={turnout.data?.issued ?? round.present ?? 0} />
+                <Statistic title={t('scr.cast')} value={turnout.data?.voted ?? 0} />
+              </Space>
+            )}
+            <Space wrap className="scr-actions">
+              {round.status === 'closed' && (
                 <Button
+                  type="primary"
+                  size="large"
                   loading={busy}
-                  onClick={() =>
-                    void post(
-                      congressUrl(congressId, `/rounds/${encodeURIComponent(roundId)}/count`),
-                      {},
-                      t('pres.done'),
-                    )
-                  }
+                  disabled={paper && unresolved > 0}
+                  onClick={() => void post(`${roundUrl}/count`, {}, t('pres.done'))}
+                  data-testid="scr-count"
                 >
                   {t('pres.count')}
                 </Button>
               )}
-              <Popconfirm
-                title={t('scr.signOffConfirm')}
-                onConfirm={() =>
-                  void post(
-                    congressUrl(congressId, `/rounds/${encodeURIComponent(roundId)}/sign-off`),
-                    {},
-                    t('scr.signedOff'),
-                  )
-                }
-              >
-                <Button type="primary" loading={busy} disabled={round?.status !== 'counted'}>
-                  {t('scr.signOff')}
-                </Button>
-              </Popconfirm>
-              {round && <Tag>{t(`ballot.status.${round.status}`)}</Tag>}
-              {round?.status !== 'counted' && (
-                <span style={{ color: '#8c8c8c' }}>{t('scr.signOffWhen')}</span>
+              {round.status === 'closed' && paper && unresolved > 0 && (
+                <span className="scr-hint">{t('scr.resolveFirst', { n: unresolved })}</span>
+              )}
+              {round.status === 'open' && <span className="scr-hint">{t('scr.countWhen')}</span>}
+              {(round.status === 'counted' || round.status === 'signed-off') && (
+                <Popconfirm
+                  title={t('scr.signOffConfirm')}
+                  okButtonProps={{ 'data-testid': 'scr-sign-off-confirm' }}
+                  onConfirm={() => void post(`${roundUrl}/sign-off`, {}, t('scr.signedOff'))}
+                >
+                  <Button
+                    type="primary"
+                    size="large"
+                    loading={busy}
+                    disabled={round.status !== 'counted'}
+                    data-testid="scr-sign-off"
+                  >
+                    {round.status === 'signed-off' ? t('scr.signedOff') : t('scr.signOff')}
+                  </Button>
+                </Popconfirm>
               )}
             </Space>
+            {round.result && <RoundResult result={round.result} />}
           </Card>
-          {data.batches.map((batch) => (
-            <Card
-              key={batch.batchNo}
-              size="small"
-              style={{ marginBottom: 12 }}
-              title={
-                <Space wrap>
-                  {t('teller.batchN', { n: batch.batchNo })}
-                  <Tag color="green">{t('scr.agreedN', { n: batch.agreed.length })}</Tag>
-                  <Tag color={batch.disagreements.length > 0 ? 'red' : 'default'}>
-                    {t('scr.disagreeN', { n: batch.disagreements.length })}
-                  </Tag>
-                  {batch.onlyA.length > 0 && (
-                    <Tag color="orange">{t('scr.onlyAList', { list: batch.onlyA.join('、') })}</Tag>
-                  )}
-                  {batch.onlyB.length > 0 && (
-                    <Tag color="orange">{t('scr.onlyBList', { list: batch.onlyB.join('、') })}</Tag>
-                  )}
-                </Space>
-              }
-            >
-              {batch.disagreements.length === 0 ? (
-                <span style={{ color: '#8c8c8c' }}>{t('scr.noDisagreement')}</span>
-              ) : (
-                <Table
+          {paper &&
+            data?.batches
+              .filter((batch) => !isQuiet(batch))
+              .map((batch) => (
+                <Card
+                  key={batch.batchNo}
                   size="small"
-                  rowKey="sheetNo"
-                  pagination={false}
-                  dataSource={[...batch.disagreements]}
-                  columns={[
-                    { title: t('teller.sheetNo'), dataIndex: 'sheetNo', width: 70 },
-                    {
-                      title: t('scr.passes'),
-                      render: (_: unknown, d: Disagreement) => {
-                        const differing = new Set(d.differingCandidates.map((c) => c.column));
-                        return (
-                          <Space direction="vertical" size={2}>
-                            <span>
-                              <Tag>A</Tag>
-                              {d.a.enteredBy}
-                              {d.a.voidReason ? ` · ${t('teller.void')}：${d.a.voidReason}` : ''}
-                              {d.a.writeIns.length > 0
-                                ? ` · ${t('ballot.writeIn')}：${d.a.writeIns.join('、')}`
-                                : ''}
-                            </span>
-                            <MarksRow marks={d.a.marks} differing={differing} />
-                            <span>
-                              <Tag>B</Tag>
-                              {d.b.enteredBy}
-                              {d.b.voidReason ? ` · ${t('teller.void')}：${d.b.voidReason}` : ''}
-                              {d.b.writeIns.length > 0
-                                ? ` · ${t('ballot.writeIn')}：${d.b.writeIns.join('、')}`
-                                : ''}
-                            </span>
-                            <MarksRow marks={d.b.marks} differing={differing} />
-                            <span style={{ color: '#c62828' }}>
-                              {t('scr.differ', {
-                                list:
-                                  d.differingCandidates
-                                    .map((c) => `${c.column + 1}.${c.candidate}`)
-                                    .join('、') || t('common.none'),
-                              })}
-                              {d.writeInsDiffer ? ` · ${t('scr.writeInsDiffer')}` : ''}
-                              {d.voidReasonDiffers ? ` · ${t('scr.voidDiffers')}` : ''}
-                            </span>
-                          </Space>
-                        );
-                      },
-                    },
-                    {
-                      title: t('scr.resolution'),
-                      width: 220,
-                      render: (_: unknown, d: Disagreement) => (
-                        <Space direction="vertical">
-                          {d.resolution ? (
-                            <Tag color="green">{t('scr.resolvedBy', { name: d.resolution.resolvedBy })}</Tag>
-                          ) : (
-                            <Tag color="red">{t('scr.unresolved')}</Tag>
-                          )}
-                          <Button
-                            size="small"
-                            onClick={() =>
-                              setResolving({
-                                batchNo: batch.batchNo,
-                                sheetNo: d.sheetNo,
-                                marks: (d.resolution ?? d.a).marks,
-                                writeIns: (d.resolution ?? d.a).writeIns.join('、'),
-                                voidReason: (d.resolution ?? d.a).voidReason ?? '',
-                              })
-                            }
-                          >
-                            {t('scr.resolve')}
-                          </Button>
-                        </Space>
-                      ),
-                    },
-                  ]}
-                />
-              )}
-            </Card>
-          ))}
+                  className="scr-batch"
+                  data-testid="scr-batch"
+                  data-batch={batch.batchNo}
+                  title={
+                    <Space wrap>
+                      {t('teller.batchN', { n: batch.batchNo })}
+                      <Tag color="green">{t('scr.agreedN', { n: batch.agreed.length })}</Tag>
+                      <Tag color={batch.disagreements.length > 0 ? 'red' : 'default'}>
+                        {t('scr.disagreeN', { n: batch.disagreements.length })}
+                      </Tag>
+                      {batch.onlyA.length > 0 && (
+                        <Tag color="orange">{t('scr.onlyAList', { list: batch.onlyA.join('、') })}</Tag>
+                      )}
+                      {batch.onlyB.length > 0 && (
+                        <Tag color="orange">{t('scr.onlyBList', { list: batch.onlyB.join('、') })}</Tag>
+                      )}
+                    </Space>
+                  }
+                >
+                  {batch.disagreements.length === 0 ? (
+                    <span className="scr-hint">{t('scr.noDisagreement')}</span>
+                  ) : (
+                    batch.disagreements.map((d) => (
+                      <SheetDisagreement
+                        key={d.sheetNo}
+                        disagreement={d}
+                        onResolve={() => setResolving(resolvingFrom(batch.batchNo, d))}
+                      />
+                    ))
+                  )}
+                </Card>
+              ))}
+          {paper && data && <AgreeingBatches batches={data.batches.filter(isQuiet).map((b) => b.batchNo)} />}
         </>
-      ) : null}
+      )}
       <Modal
         open={resolving !== null}
         title={resolving ? t('scr.resolveTitle', { batch: resolving.batchNo, sheet: resolving.sheetNo }) : ''}
         onOk={() => void resolve()}
-        okButtonProps={{ loading: busy }}
+        okButtonProps={{ loading: busy, 'data-testid': 'scr-resolve-ok' }}
         onCancel={() => setResolving(null)}
-        okText={t('common.confirm')}
+        okText={t('scr.record')}
         cancelText={t('common.cancel')}
         width={720}
         destroyOnHidden
       >
         {resolving && (
-          <Space direction="vertical" style={{ width: '100%' }}>
-            <div>{t('scr.marksHelp')}</div>
-            <Input
-              value={resolving.marks}
-              style={{ fontFamily: 'monospace' }}
-              maxLength={candidates.length}
-              onChange={(e) => setResolving({ ...resolving, marks: e.target.value.toUpperCase() })}
-            />
-            <div style={{ display: 'flex', flexWrap: 'wrap', gap: 4 }}>
+          <Space orientation="vertical" className="scr-resolve-form" size="middle">
+            <div className="scr-resolve-help">{t('scr.paperSays')}</div>
+            {resolving.differing.map((c) => (
+              <div key={c.column} className="scr-column" data-testid="scr-column" data-column={c.column}>
+                <div className="scr-column-name">
+                  {c.column + 1}. {c.candidate}
+                </div>
+                <div className="scr-column-passes">
+                  {t('scr.passA')}：<MarkWord mark={resolving.a.marks[c.column]} />　{t('scr.passB')}：
+                  <MarkWord mark={resolving.b.marks[c.column]} />
+                </div>
+                <Radio.Group
+                  optionType="button"
+                  buttonStyle="solid"
+                  value={resolving.marks[c.column]}
+                  onChange={(e) =>
+                    setResolving({ ...resolving, marks: withMark(resolving.marks, c.column, e.target.value) })
+                  }
+                  options={(['F', 'A', '-', '?'] as const).map((mark) => ({
+                    value: mark,
+                    label: <MarkWord mark={mark} />,
+                  }))}
+                />
+              </div>
+            ))}
+            <Space wrap>
+              <Button onClick={() => take(resolving.a)} data-testid="scr-take-a">
+                {t('scr.takeA')}
+              </Button>
+              <Button onClick={() => take(resolving.b)} data-testid="scr-take-b">
+                {t('scr.takeB')}
+              </Button>
+            </Space>
+            <div>
+              <div className="field-label">{t('scr.wholeSheet')}</div>
+              <Input
+                value={resolving.marks}
+                className="scr-marks-input"
+                maxLength={candidates.length}
+                onChange={(e) => setResolving({ ...resolving, marks: e.target.value.toUpperCase() })}
+                data-testid="scr-marks"
+              />
+              <div className="scr-marks-help">{t('scr.marksHelp')}</div>
+            </div>
+            <div className="scr-resolve-cells">
               {candidates.map((name, i) => (
-                <Tag key={name}>
+                <Tag key={name} color={resolving.a.marks[i] !== resolving.b.marks[i] ? 'red' : undefined}>
                   {i + 1}.{name}{' '}
                   {resolving.marks[i] === '-' ? '—' : (MARK_SYMBOL[resolving.marks[i] as SheetMark] ?? '·')}
                 </Tag>
               ))}
             </div>
-            <Input
-              value={resolving.writeIns}
+            <LabelledInput
+              id="scr-write-ins"
+              label={t('ballot.writeIn')}
               placeholder={t('scr.writeIns')}
-              onChange={(e) => setResolving({ ...resolving, writeIns: e.target.value })}
+              value={resolving.writeIns}
+              onChange={(writeIns) => setResolving({ ...resolving, writeIns })}
             />
-            <Input
-              value={resolving.voidReason}
+            <LabelledInput
+              id="scr-void-reason"
+              label={t('teller.void')}
               placeholder={t('teller.voidReason')}
-              onChange={(e) => setResolving({ ...resolving, voidReason: e.target.value })}
+              value={resolving.voidReason}
+              onChange={(voidReason) => setResolving({ ...resolving, voidReason })}
             />
           </Space>
         )}
       </Modal>
     </PageShell>
+  );
+}
+
+type Batch = Comparison['batches'][number];
+
+/** A batch with nothing to look at: every sheet keyed in both passes, and the passes agree. */
+const isQuiet = (batch: Batch) =>
+  batch.disagreements.length === 0 && batch.onlyA.length === 0 && batch.onlyB.length === 0;
+
+/** The batches where both passes agree throughout, in one line rather than a card each. */
+function AgreeingBatches({ batches }: { readonly batches: readonly number[] }) {
+  const { t } = useI18n();
+  if (batches.length === 0) return null;
+  return (
+    <Alert
+      type="success"
+      className="scr-quiet"
+      data-testid="scr-quiet"
+      title={t('scr.quietBatches', { list: batches.join('、'), n: batches.length })}
+    />
+  );
+}
+
+/** One disputed sheet: both passes one above the other, the differing columns named and marked. */
+function SheetDisagreement({
+  disagreement: d,
+  onResolve,
+}: {
+  readonly disagreement: Disagreement;
+  readonly onResolve: () => void;
+}) {
+  const { t } = useI18n();
+  const differing = new Set(d.differingCandidates.map((c) => c.column));
+  const pass = (label: 'A' | 'B', content: Disagreement['a']) => (
+    <div className="scr-pass">
+      <span className="scr-pass-label">
+        <Tag>{label}</Tag>
+        {content.enteredBy}
+        {content.voidReason ? ` · ${t('teller.void')}：${content.voidReason}` : ''}
+        {content.writeIns.length > 0 ? ` · ${t('ballot.writeIn')}：${content.writeIns.join('、')}` : ''}
+      </span>
+      <MarksRow marks={content.marks} differing={differing} />
+    </div>
+  );
+  return (
+    <div className="scr-sheet" data-testid="scr-disagreement" data-sheet={d.sheetNo}>
+      <div className="scr-sheet-head">
+        <strong>{t('teller.sheetN', { n: d.sheetNo })}</strong>
+        {d.resolution ? (
+          <Tag color="green" data-testid="scr-resolved">
+            {t('scr.resolvedBy', { name: d.resolution.resolvedBy })}
+          </Tag>
+        ) : (
+          <Tag color="red">{t('scr.unresolved')}</Tag>
+        )}
+        <Button
+          size="small"
+          type={d.resolution ? 'default' : 'primary'}
+          onClick={onResolve}
+          data-testid="scr-resolve"
+        >
+          {t('scr.resolve')}
+        </Button>
+      </div>
+      {pass('A', d.a)}
+      {pass('B', d.b)}
+      <Table<Difference>
+        size="small"
+        className="scr-differences"
+        rowKey="column"
+        pagination={false}
+        dataSource={[...d.differingCandidates]}
+        data-testid="scr-differences"
+        columns={[
+          {
+            title: t('ballot.candidate'),
+            render: (_: unknown, c: Difference) => `${c.column + 1}. ${c.candidate}`,
+          },
+          {
+            title: t('scr.passA'),
+            render: (_: unknown, c: Difference) => <MarkWord mark={d.a.marks[c.column]} />,
+          },
+          {
+            title: t('scr.passB'),
+            render: (_: unknown, c: Difference) => <MarkWord mark={d.b.marks[c.column]} />,
+          },
+          ...(d.resolution
+            ? [
+                {
+                  title: t('scr.resolution'),
+                  render: (_: unknown, c: Difference) => <MarkWord mark={d.resolution?.marks[c.column]} />,
+                },
+              ]
+            : []),
+        ]}
+      />
+      {(d.writeInsDiffer || d.voidReasonDiffers) && (
+        <div className="scr-also-differ">
+          {d.writeInsDiffer ? t('scr.writeInsDiffer') : ''}
+          {d.writeInsDiffer && d.voidReasonDiffers ? ' · ' : ''}
+          {d.voidReasonDiffers ? t('scr.voidDiffers') : ''}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function LabelledInput({
+  id,
+  label,
+  placeholder,
+  value,
+  onChange,
+}: {
+  readonly id: string;
+  readonly label: string;
+  readonly placeholder: string;
+  readonly value: string;
+  readonly onChange: (value: string) => void;
+}) {
+  return (
+    <div className="scr-field">
+      <label className="field-label" htmlFor={id}>
+        {label}
+      </label>
+      <Input id={id} value={value} placeholder={placeholder} onChange={(e) => onChange(e.target.value)} />
+    </div>
   );
 }

@@ -1,4 +1,5 @@
 import {
+  Alert,
   App as AntApp,
   Button,
   Card,
@@ -32,13 +33,18 @@ import {
   tallyMarks,
   voidSheet,
 } from '../lib/ballot-entry.ts';
-import type { ElectionSummary, ElectionView } from '../lib/types.ts';
+import { type LiveRounds, type RoundProgress, staleElection, withProgress } from '../lib/round-live.ts';
+import type { ElectionSummary, ElectionView, VotingEvent } from '../lib/types.ts';
 import { useApi } from '../lib/use-api.ts';
+import { useCongressEvents } from '../lib/use-events.ts';
+import { useThrottled } from '../lib/use-throttled.ts';
 
 // 计票人录入: a teller keys paper ballots, one sheet at a time, in pass A or B of a batch. The
 // keys are handled by the pure state machine in lib/ballot-entry.ts.
 
 const COLUMNS = 5;
+/** How often the running totals are fetched again while sheets are being keyed. */
+const TOTALS_REFRESH_MS = 1500;
 
 interface EntryView {
   readonly pass: 'A' | 'B';
@@ -107,8 +113,28 @@ export default function TellerEntry({ congressId }: { readonly congressId: strin
   const [pass, setPass] = useState<'A' | 'B'>('A');
   const [batchNo, setBatchNo] = useState(1);
   const [started, setStarted] = useState(false);
+  const [live, setLive] = useState<LiveRounds>({});
+  const reloadElections = elections.reload;
+  const reloadElection = election.reload;
+
+  // A round opening or closing changes what may be keyed; the other tellers' progress shows live.
+  useCongressEvents(congressId, {
+    voting: (data) => {
+      const event = data as VotingEvent;
+      setLive((known) => withProgress(known, event));
+      if (staleElection(event)) {
+        void reloadElections();
+        void reloadElection();
+      }
+    },
+  });
 
   const paperElections = (elections.data ?? []).filter((e) => e.ballotMode === 'paper');
+  // The election being voted on is nearly always the one to key: chosen for the teller.
+  const underWay = paperElections.find((e) => e.status === 'in-progress')?.id;
+  useEffect(() => {
+    if (!electionId && underWay) setElectionId(underWay);
+  }, [electionId, underWay]);
   const rounds = (election.data?.rounds ?? []).filter(
     (r) => r.mode === 'paper' && (r.status === 'open' || r.status === 'closed'),
   );
@@ -122,8 +148,8 @@ export default function TellerEntry({ congressId }: { readonly congressId: strin
       <ErrorAlert error={elections.error} onRetry={() => void elections.reload()} />
       {!started || !roundId ? (
         <Card title={t('teller.setup')} style={{ maxWidth: 640 }}>
-          <Space direction="vertical" style={{ width: '100%' }} size="middle">
-            <div>
+          <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+            <div data-testid="teller-election">
               <div>{t('ballot.election')}</div>
               <Select
                 style={{ width: '100%' }}
@@ -138,7 +164,7 @@ export default function TellerEntry({ congressId }: { readonly congressId: strin
                 notFoundContent={t('teller.noPaper')}
               />
             </div>
-            <div>
+            <div data-testid="teller-round">
               <div>{t('ballot.round')}</div>
               <Select
                 style={{ width: '100%' }}
@@ -160,12 +186,18 @@ export default function TellerEntry({ congressId }: { readonly congressId: strin
                   <Radio.Button value="B">{t('teller.passB')}</Radio.Button>
                 </Radio.Group>
               </span>
-              <span>
+              <span data-testid="teller-batch">
                 {t('teller.batch')}{' '}
                 <InputNumber min={1} max={100000} value={batchNo} onChange={(v) => setBatchNo(v ?? 1)} />
               </span>
             </Space>
-            <Button type="primary" size="large" disabled={!roundId} onClick={() => setStarted(true)}>
+            <Button
+              type="primary"
+              size="large"
+              disabled={!roundId}
+              onClick={() => setStarted(true)}
+              data-testid="teller-start"
+            >
               {t('teller.start')}
             </Button>
           </Space>
@@ -177,6 +209,7 @@ export default function TellerEntry({ congressId }: { readonly congressId: strin
           pass={pass}
           batchNo={batchNo}
           title={election.data?.title ?? ''}
+          live={live[roundId]}
           onBack={() => setStarted(false)}
           notify={(text) => void message.success(text, 1)}
         />
@@ -185,12 +218,20 @@ export default function TellerEntry({ congressId }: { readonly congressId: strin
   );
 }
 
+/** A sheet the server refused: kept so the teller can bring it back and key it again. */
+interface Refused {
+  readonly sheetNo: number;
+  readonly state: EntryState;
+  readonly error: ApiError;
+}
+
 function EntryDesk({
   congressId,
   roundId,
   pass,
   batchNo,
   title,
+  live,
   onBack,
   notify,
 }: {
@@ -199,6 +240,7 @@ function EntryDesk({
   readonly pass: 'A' | 'B';
   readonly batchNo: number;
   readonly title: string;
+  readonly live: RoundProgress | undefined;
   readonly onBack: () => void;
   readonly notify: (text: string) => void;
 }) {
@@ -209,12 +251,18 @@ function EntryDesk({
   const candidates = mine.data?.candidates ?? [];
   const [sheet, setSheet] = useState<EntryState>(() => emptySheet(0));
   const [sheetNo, setSheetNo] = useState(1);
-  const [error, setError] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
+  const [refused, setRefused] = useState<Refused>();
+  const [saving, setSaving] = useState(0);
   const [incomplete, setIncomplete] = useState(false);
   const [dialog, setDialog] = useState<'write-in' | 'void' | null>(null);
   const [text, setText] = useState('');
   const grid = useRef<HTMLDivElement>(null);
+
+  // The other tellers key too: the running totals follow, one request per interval at most.
+  const refreshTotals = useThrottled(() => void totals.reload(), TOTALS_REFRESH_MS);
+  useEffect(() => {
+    if (live) refreshTotals();
+  }, [live, refreshTotals]);
 
   const last = useMemo(() => {
     const entries = mine.data?.entries ?? [];
@@ -236,28 +284,39 @@ function EntryDesk({
     if (dialog === null && candidates.length > 0) grid.current?.focus();
   }, [dialog, candidates.length]);
 
+  // Enter opens the next ballot at once and the sheet is saved meanwhile: a teller keys on without
+  // waiting for the server, and no key typed during the save is lost. A refused sheet is kept.
   const commit = useCallback(
     async (state: EntryState) => {
       const body = sheetBody(state);
-      if (!body || busy) return;
-      setBusy(true);
+      if (!body) return;
+      const no = sheetNo;
+      setSheet(emptySheet(candidates.length));
+      setSheetNo(no + 1);
+      setSaving((n) => n + 1);
       try {
-        await api.post(`${base}/entries`, { pass, batchNo, sheetNo, ...body });
-        notify(t('teller.committed', { n: sheetNo }));
-        setError(undefined);
-        setSheet(emptySheet(candidates.length));
-        setSheetNo((n) => n + 1);
+        await api.post(`${base}/entries`, { pass, batchNo, sheetNo: no, ...body });
+        notify(t('teller.committed', { n: no }));
+        setRefused((r) => (r?.sheetNo === no ? undefined : r));
         void mine.reload();
         void totals.reload();
       } catch (caught) {
-        setError(asApiError(caught));
+        setRefused({ sheetNo: no, state, error: asApiError(caught) });
       } finally {
-        setBusy(false);
+        setSaving((n) => n - 1);
         grid.current?.focus();
       }
     },
-    [base, pass, batchNo, sheetNo, busy, candidates.length, mine, totals, notify, t],
+    [base, pass, batchNo, sheetNo, candidates.length, mine, totals, notify, t],
   );
+
+  const restore = () => {
+    if (!refused) return;
+    setSheet(refused.state);
+    setSheetNo(refused.sheetNo);
+    setRefused(undefined);
+    grid.current?.focus();
+  };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
@@ -279,17 +338,21 @@ function EntryDesk({
     if (dialog === 'void') setSheet((s) => voidSheet(s, text));
     setDialog(null);
   };
+  const progress = totals.data?.progress;
 
   return (
     <Row gutter={16}>
       <Col xs={24} xl={16}>
         <Card
+          className="teller-sheet"
           title={
             <Space wrap>
               <span>{title}</span>
-              <Tag color="red">{t('teller.passN', { pass })}</Tag>
+              <Tag color="red" data-testid="teller-pass">
+                {pass === 'A' ? t('teller.passA') : t('teller.passB')}
+              </Tag>
               <Tag>{t('teller.batchN', { n: batchNo })}</Tag>
-              <span>
+              <span className="teller-sheet-no" data-testid="teller-sheet-no">
                 {t('teller.sheetNo')}{' '}
                 <InputNumber size="small" min={1} value={sheetNo} onChange={(v) => setSheetNo(v ?? 1)} />
               </span>
@@ -298,8 +361,22 @@ function EntryDesk({
           extra={<Button onClick={onBack}>{t('teller.change')}</Button>}
         >
           <ErrorAlert error={mine.error} onRetry={() => void mine.reload()} />
-          <ErrorAlert error={error} />
-          <div style={{ marginBottom: 8, color: '#595959' }}>{t('teller.keys')}</div>
+          {refused && (
+            <Alert
+              type="error"
+              showIcon
+              className="teller-refused"
+              data-testid="teller-refused"
+              title={t('teller.refused', { n: refused.sheetNo })}
+              description={`${tx(refused.error)}${refused.error.rule ? ` [${refused.error.rule}]` : ''}`}
+              action={
+                <Button size="small" danger onClick={restore}>
+                  {t('teller.restore', { n: refused.sheetNo })}
+                </Button>
+              }
+            />
+          )}
+          <TellerKeys />
           {candidates.length === 0 ? (
             <Empty />
           ) : (
@@ -311,49 +388,39 @@ function EntryDesk({
               aria-label={t('teller.grid')}
               onKeyDown={onKeyDown}
               data-testid="ballot-grid"
-              style={{
-                display: 'grid',
-                gridTemplateColumns: `repeat(${COLUMNS}, minmax(0, 1fr))`,
-                gap: 4,
-                outline: 'none',
-                padding: 4,
-                border: '2px solid #b71c1c',
-                borderRadius: 6,
-              }}
+              data-cursor={sheet.cursor}
+              className="teller-grid"
+              style={{ gridTemplateColumns: `repeat(${COLUMNS}, minmax(0, 1fr))` }}
             >
               {candidates.map((name, i) => (
                 <button
                   type="button"
                   key={name}
                   tabIndex={-1}
+                  className={[
+                    'teller-cell',
+                    i === sheet.cursor ? 'cursor' : '',
+                    sheet.cells[i] === null ? 'empty' : 'keyed',
+                  ].join(' ')}
+                  data-testid="ballot-cell"
+                  data-mark={sheet.cells[i] ?? ''}
                   onClick={() => {
                     setSheet((s) => ({ ...s, cursor: i }));
                     grid.current?.focus();
                   }}
-                  style={{
-                    display: 'flex',
-                    justifyContent: 'space-between',
-                    alignItems: 'center',
-                    padding: '6px 8px',
-                    border: i === sheet.cursor ? '2px solid #b71c1c' : '1px solid #d9d9d9',
-                    background: i === sheet.cursor ? '#fff1f0' : sheet.cells[i] === null ? '#fff' : '#fafafa',
-                    borderRadius: 4,
-                    cursor: 'pointer',
-                    font: 'inherit',
-                  }}
                 >
-                  <span>
-                    <span style={{ color: '#8c8c8c', fontSize: 12, marginRight: 4 }}>{i + 1}</span>
+                  <span className="teller-cell-name">
+                    <span className="teller-cell-no">{i + 1}</span>
                     {name}
                   </span>
-                  <span style={{ fontSize: 20, minWidth: 20, textAlign: 'center' }}>
+                  <span className="teller-cell-mark">
                     <MarkCell mark={sheet.cells[i] ?? null} />
                   </span>
                 </button>
               ))}
             </div>
           )}
-          <Space wrap style={{ marginTop: 12 }}>
+          <Space wrap className="teller-tally">
             <Tag color="red">
               {t('ballot.for')} ○ {tally.F}
             </Tag>
@@ -378,13 +445,18 @@ function EntryDesk({
               </Tag>
             )}
           </Space>
-          {incomplete && <div style={{ color: '#c62828', marginTop: 8 }}>{t('teller.incomplete')}</div>}
-          <Space style={{ marginTop: 12 }} wrap>
+          {incomplete && (
+            <div className="teller-incomplete" data-testid="teller-incomplete">
+              {t('teller.incomplete')}
+            </div>
+          )}
+          <Space className="teller-buttons" wrap>
             <Button
               type="primary"
-              loading={busy}
+              loading={saving > 0}
               disabled={sheetBody(sheet) === null}
               onClick={() => void commit(sheet)}
+              data-testid="teller-commit"
             >
               {t('teller.commit')}
             </Button>
@@ -409,21 +481,20 @@ function EntryDesk({
             <Button onClick={() => setSheet(emptySheet(candidates.length))}>{t('teller.clear')}</Button>
           </Space>
         </Card>
-        <Card title={t('teller.last')} style={{ marginTop: 16 }} size="small">
+        <Card title={t('teller.last')} className="teller-last-card" size="small">
           {last ? (
-            <div>
-              <div style={{ marginBottom: 6 }}>
+            <div data-testid="teller-last" data-sheet={last.sheetNo} data-marks={last.marks}>
+              <div className="teller-last-line">
                 {t('teller.batchN', { n: last.batchNo })} · {t('teller.sheetN', { n: last.sheetNo })}
                 {last.voidReason ? ` · ${t('teller.void')}：${last.voidReason}` : ''}
                 {last.writeIns.length > 0 ? ` · ${t('ballot.writeIn')}：${last.writeIns.join('、')}` : ''}
               </div>
-              <div style={{ display: 'flex', flexWrap: 'wrap', gap: 2, fontFamily: 'monospace' }}>
+              <div className="teller-last-marks">
                 {[...last.marks].map((m, i) => (
                   <span
                     // biome-ignore lint/suspicious/noArrayIndexKey: one cell per ballot column
                     key={i}
                     title={candidates[i]}
-                    style={{ width: 22, textAlign: 'center', border: '1px solid #f0f0f0' }}
                   >
                     <MarkCell mark={m as SheetMark} />
                   </span>
@@ -449,19 +520,19 @@ function EntryDesk({
             <>
               <Row gutter={8}>
                 <Col span={8}>
-                  <Statistic title={t('teller.returned')} value={totals.data.progress.sheets} />
+                  <Statistic title={t('teller.returned')} value={progress?.sheets} />
                 </Col>
                 <Col span={8}>
-                  <Statistic title={t('teller.agreed')} value={totals.data.progress.settled} />
+                  <Statistic title={t('teller.agreed')} value={progress?.settled} />
                 </Col>
                 <Col span={8}>
-                  <Statistic title={t('teller.unresolved')} value={totals.data.progress.unresolved} />
+                  <Statistic title={t('teller.unresolved')} value={progress?.unresolved} />
                 </Col>
               </Row>
-              <div style={{ margin: '8px 0', color: '#595959' }}>
+              <div className="teller-only">
                 {t('teller.onlyAB', { a: totals.data.progress.onlyA, b: totals.data.progress.onlyB })}
               </div>
-              <div style={{ margin: '8px 0', color: '#8c8c8c' }}>{tx(totals.data.provisional)}</div>
+              <div className="teller-provisional">{tx(totals.data.provisional)}</div>
               <Table
                 size="small"
                 rowKey="name"
@@ -498,5 +569,34 @@ function EntryDesk({
         />
       </Modal>
     </Row>
+  );
+}
+
+/** The keys of the grid, as the teller's fingers find them: one key per mark, Enter for the next sheet. */
+function TellerKeys() {
+  const { t } = useI18n();
+  const keys: ReadonlyArray<readonly [readonly string[], string]> = [
+    [['1'], t('teller.key.for')],
+    [['2'], t('teller.key.against')],
+    [['0', t('teller.kbd.space')], t('teller.key.abstain')],
+    [['3'], t('teller.key.unreadable')],
+    [['←', '→', '↑', '↓'], t('teller.key.move')],
+    [[t('teller.kbd.backspace')], t('teller.key.back')],
+    [['F'], t('teller.key.fill')],
+    [['W'], t('teller.key.writeIn')],
+    [['V'], t('teller.key.void')],
+    [[t('teller.kbd.enter')], t('teller.key.enter')],
+  ];
+  return (
+    <div className="teller-keys" data-testid="teller-keys">
+      {keys.map(([caps, what]) => (
+        <span key={what}>
+          {caps.map((cap) => (
+            <kbd key={cap}>{cap}</kbd>
+          ))}{' '}
+          {what}
+        </span>
+      ))}
+    </div>
   );
 }

@@ -1,11 +1,14 @@
 import {
+  ApartmentOutlined,
   AuditOutlined,
   CalendarOutlined,
   DashboardOutlined,
   FileDoneOutlined,
   ImportOutlined,
   NotificationOutlined,
+  PrinterOutlined,
   SafetyCertificateOutlined,
+  SafetyOutlined,
   TeamOutlined,
   UsergroupAddOutlined,
 } from '@ant-design/icons';
@@ -20,13 +23,22 @@ import { pathFor, type RouteName } from '../../lib/routes.ts';
 import { useSession } from '../../lib/session.tsx';
 import type { CongressBasics } from '../../lib/types.ts';
 import { useApi } from '../../lib/use-api.ts';
+import { AttendanceRecord } from './AttendanceRecord.tsx';
+import { AuditLog } from './AuditLog.tsx';
 import { Credentials } from './Credentials.tsx';
 import { DelegateImport } from './DelegateImport.tsx';
 import { Delegates } from './Delegates.tsx';
+import { Documents } from './Documents.tsx';
+import { Elections } from './Elections.tsx';
+import { News } from './News.tsx';
+import { Organisations } from './Organisations.tsx';
 import { Overview } from './Overview.tsx';
+import { PaperOverview } from './PaperOverview.tsx';
+import { Sittings } from './Sittings.tsx';
+import type { ConsoleSectionProps } from './section-props.ts';
 
-// The secretariat console: a menu of sections by role. Part 1 has the overview, the delegate
-// list, its import and the credentials; the other sections are placeholders for part 2.
+// The secretariat console: a menu of sections by role (lib/roles.ts says who sees which). Each
+// section is one page module of this folder.
 
 const ICONS: Readonly<Record<string, ReactNode>> = {
   overview: <DashboardOutlined />,
@@ -37,7 +49,21 @@ const ICONS: Readonly<Record<string, ReactNode>> = {
   attendance: <UsergroupAddOutlined />,
   elections: <AuditOutlined />,
   paper: <FileDoneOutlined />,
-  announce: <NotificationOutlined />,
+  documents: <PrinterOutlined />,
+  news: <NotificationOutlined />,
+  audit: <SafetyOutlined />,
+  organisations: <ApartmentOutlined />,
+};
+
+const SECTION_PAGES: Readonly<Record<string, (props: ConsoleSectionProps) => ReactNode>> = {
+  sittings: Sittings,
+  attendance: AttendanceRecord,
+  elections: Elections,
+  paper: PaperOverview,
+  documents: Documents,
+  news: News,
+  audit: AuditLog,
+  organisations: Organisations,
 };
 
 function sectionPath(congressId: string, key: string): string {
@@ -114,7 +140,7 @@ export default function Console({
   const items = sections.map((s) => ({
     key: s.key,
     icon: ICONS[s.key],
-    label: s.ready ? label(s.key) : <span className="menu-later">{label(s.key)}</span>,
+    label: label(s.key),
   }));
 
   let content: ReactNode;
@@ -131,14 +157,12 @@ export default function Console({
     case 'credentials':
       content = <Credentials congressId={congressId} title={basics.data?.title ?? ''} />;
       break;
-    default:
-      content = (
-        <Result
-          status="info"
-          title={t('console.laterTitle', { section: label(active) })}
-          subTitle={t('console.later')}
-        />
-      );
+    default: {
+      const Section = SECTION_PAGES[active];
+      const props: ConsoleSectionProps = { congressId, roles, congressTitle: basics.data?.title ?? '' };
+      // Keyed by congress: moving to another congress (a congress to its plenary) starts the page afresh.
+      content = Section ? <Section key={congressId} {...props} /> : null;
+    }
   }
 
   return (

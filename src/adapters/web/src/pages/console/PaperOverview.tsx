@@ -1,0 +1,94 @@
+import { Card, Empty, Skeleton } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { LiveBadge } from '../../components/LiveBadge.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { type ApiError, api, asApiError, congressUrl } from '../../lib/api.ts';
+import type { ElectionDetail, RoundDetail } from '../../lib/setup-types.ts';
+import type { ElectionSummary } from '../../lib/types.ts';
+import { useApi } from '../../lib/use-api.ts';
+import { useCongressEvents } from '../../lib/use-events.ts';
+import { PaperRoundCard } from './paper/PaperRoundCard.tsx';
+import type { ConsoleSectionProps } from './section-props.ts';
+
+// 选票录入与核对: the paper rounds of the congress, latest first, each with how far every teller
+// has keyed each pass, the double-entry comparison per batch (for the scrutineers), and ballots
+// issued against returned [B2]; buttons open the teller's entry and the scrutineers' comparison.
+
+interface PaperRound {
+  readonly election: ElectionDetail;
+  readonly round: RoundDetail;
+}
+
+export function PaperOverview({ congressId, roles }: ConsoleSectionProps) {
+  const { t } = useI18n();
+  const list = useApi<ElectionSummary[]>(congressUrl(congressId, '/elections'));
+  const [rounds, setRounds] = useState<readonly PaperRound[]>();
+  const [error, setError] = useState<ApiError>();
+  // Per round, bumped when a teller keys a sheet there: its card reads its numbers again.
+  const [versions, setVersions] = useState<Readonly<Record<string, number>>>({});
+
+  const load = useCallback(async () => {
+    const paper = (list.data ?? []).filter((e) => e.ballotMode === 'paper');
+    try {
+      const views = await Promise.all(
+        paper.map((e) =>
+          api.get<ElectionDetail>(congressUrl(congressId, `/elections/${encodeURIComponent(e.id)}`)),
+        ),
+      );
+      setRounds(
+        views.flatMap((election) =>
+          [...election.rounds]
+            .filter((round) => round.mode === 'paper')
+            .reverse()
+            .map((round) => ({ election, round })),
+        ),
+      );
+      setError(undefined);
+    } catch (caught) {
+      setError(asApiError(caught));
+    }
+  }, [congressId, list.data]);
+  useEffect(() => {
+    if (list.data) void load();
+  }, [list.data, load]);
+
+  const live = useCongressEvents(congressId, {
+    voting: (data) => {
+      const event = data as { roundId?: string; status?: string };
+      if (!event.roundId) return;
+      // A round opened, closed or counted changes the list; a keyed sheet only its card.
+      if (event.status) void load();
+      const roundId = event.roundId;
+      setVersions((v) => ({ ...v, [roundId]: (v[roundId] ?? 0) + 1 }));
+    },
+  });
+
+  return (
+    <div className="console-page" data-testid="paper-section">
+      <div className="console-page-head">
+        <h1 className="page-title">{t('console.section.paper')}</h1>
+        <LiveBadge status={live} />
+      </div>
+      <ErrorAlert error={list.error ?? error} onRetry={() => void list.reload()} />
+      {!rounds ? (
+        <Skeleton active />
+      ) : rounds.length === 0 ? (
+        <Card className="console-card">
+          <Empty description={t('paper.none')} />
+        </Card>
+      ) : (
+        rounds.map(({ election, round }) => (
+          <PaperRoundCard
+            key={round.id}
+            congressId={congressId}
+            electionTitle={election.title}
+            round={round}
+            roles={roles}
+            version={versions[round.id] ?? 0}
+          />
+        ))
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import { useCallback, useEffect, useState } from 'react';
+import { api } from '../../../lib/api.ts';
+import type { ElectionDetail, TermPosition, TermSummary } from '../../../lib/setup-types.ts';
+import type { CongressView } from '../../../lib/types.ts';
+
+// [P6] Where those elected stand with the higher committee: a completed election puts them in
+// the term the congress elects (or, at a plenary, the plenary's own term), filed or awaiting
+// approval. Read from the organisation's terms once an election is complete.
+
+export function useReporting(
+  congress: (CongressView & { readonly termId?: string | null }) | undefined,
+  elections: readonly ElectionDetail[],
+): { readonly positions: readonly TermPosition[]; reload(): Promise<void> } {
+  const [positions, setPositions] = useState<readonly TermPosition[]>([]);
+  const anyComplete = elections.some((e) => e.status === 'complete');
+  const congressId = congress?.id;
+  const organisationId = congress?.organisationId;
+  const termId = congress?.termId ?? null;
+
+  const reload = useCallback(async () => {
+    if (!anyComplete || !congressId || !organisationId) return;
+    try {
+      const terms = await api.get<TermSummary[]>(
+        `/api/organisations/${encodeURIComponent(organisationId)}/terms`,
+      );
+      const filled = terms.filter((term) => term.electedByCongressId === congressId || term.id === termId);
+      const views = await Promise.all(
+        filled.map((term) =>
+          api.get<{ positions: TermPosition[] }>(`/api/terms/${encodeURIComponent(term.id)}`),
+        ),
+      );
+      setPositions(views.flatMap((view) => view.positions));
+    } catch {
+      // Reporting is shown when it can be read; the election itself does not depend on it.
+      setPositions([]);
+    }
+  }, [anyComplete, congressId, organisationId, termId]);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+  return { positions, reload };
+}

@@ -1,0 +1,204 @@
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Drawer, Form, Input, Select, Space } from 'antd';
+import { useState } from 'react';
+import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
+import { useI18n } from '../../../i18n/i18n.tsx';
+import { type ApiError, api, asApiError, congressUrl } from '../../../lib/api.ts';
+import { BLANK_NEWS, editOf, NEWS_CATEGORIES, type NewsEdit } from '../../../lib/news.ts';
+import type { NewsItem } from '../../../lib/publishing-types.ts';
+
+// The secretariat's editor for one item: category, titles and texts in both languages, the
+// source (信息来源), images with captions and the related documents. A draft or a withdrawn item is
+// saved (PATCH), a new one written by hand is created (POST …/news/custom); "save and publish"
+// does both steps. A published item is withdrawn before it is edited (the server insists).
+// The page mounts the editor for one item and unmounts it when closed, so the form starts afresh.
+
+const SITE_URL = /^(https:\/\/|\/(?!\/))[^\s<>"']+$/;
+
+export function NewsEditor({
+  congressId,
+  item,
+  onClose,
+  onSaved,
+}: {
+  readonly congressId: string;
+  /** The item to edit; null: a new one written by hand. */
+  readonly item: NewsItem | null;
+  readonly onClose: () => void;
+  readonly onSaved: (item: NewsItem) => void;
+}) {
+  const { t } = useI18n();
+  const [form] = Form.useForm<NewsEdit>();
+  const [busy, setBusy] = useState<'save' | 'publish' | null>(null);
+  const [error, setError] = useState<ApiError>();
+
+  const save = async (publish: boolean) => {
+    let values: NewsEdit;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return;
+    }
+    setBusy(publish ? 'publish' : 'save');
+    setError(undefined);
+    try {
+      let saved = item
+        ? await api.patch<NewsItem>(congressUrl(congressId, `/news/${encodeURIComponent(item.id)}`), values)
+        : await api.post<NewsItem>(congressUrl(congressId, '/news/custom'), values);
+      if (publish)
+        saved = await api.post<NewsItem>(
+          congressUrl(congressId, `/news/${encodeURIComponent(saved.id)}/publish`),
+        );
+      onSaved(saved);
+    } catch (caught) {
+      setError(asApiError(caught));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const urlRule = { pattern: SITE_URL, message: t('news.urlHint') };
+
+  return (
+    <Drawer
+      open
+      onClose={onClose}
+      size="min(780px, 100vw)"
+      title={item ? t('news.editTitle') : t('news.newTitle')}
+      footer={
+        <div className="news-editor-footer">
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button
+            loading={busy === 'save'}
+            disabled={busy !== null}
+            onClick={() => void save(false)}
+            data-testid="news-save"
+          >
+            {t('news.save')}
+          </Button>
+          <Button
+            type="primary"
+            loading={busy === 'publish'}
+            disabled={busy !== null}
+            onClick={() => void save(true)}
+            data-testid="news-save-publish"
+          >
+            {t('news.saveAndPublish')}
+          </Button>
+        </div>
+      }
+    >
+      <ErrorAlert error={error} />
+      <Form
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        initialValues={item ? editOf(item) : BLANK_NEWS}
+        data-testid="news-editor"
+      >
+        <div className="news-editor-pair">
+          <Form.Item name="category" label={t('news.category')} rules={[{ required: true }]}>
+            <Select options={NEWS_CATEGORIES.map((c) => ({ value: c, label: t(`news.category.${c}`) }))} />
+          </Form.Item>
+          <Form.Item
+            name="source"
+            label={t('news.source')}
+            rules={[{ required: true, whitespace: true, message: t('news.required') }]}
+          >
+            <Input maxLength={100} data-testid="news-source" />
+          </Form.Item>
+        </div>
+        <Form.Item
+          name="titleZh"
+          label={t('news.titleZh')}
+          rules={[{ required: true, whitespace: true, message: t('news.required') }]}
+        >
+          <Input maxLength={300} data-testid="news-title-zh" />
+        </Form.Item>
+        <Form.Item
+          name="bodyZh"
+          label={t('news.bodyZh')}
+          extra={t('news.bodyHint')}
+          rules={[{ required: true, whitespace: true, message: t('news.required') }]}
+        >
+          <Input.TextArea autoSize={{ minRows: 8, maxRows: 22 }} data-testid="news-body-zh" />
+        </Form.Item>
+        <Form.Item name="titleEn" label={t('news.titleEn')}>
+          <Input maxLength={300} lang="en" data-testid="news-title-en" />
+        </Form.Item>
+        <Form.Item name="bodyEn" label={t('news.bodyEn')} extra={t('news.bodyEnHint')}>
+          <Input.TextArea autoSize={{ minRows: 5, maxRows: 22 }} lang="en" />
+        </Form.Item>
+
+        <div className="field-label">{t('news.images')}</div>
+        <Form.List name="images">
+          {(fields, { add, remove }) => (
+            <div className="news-list-fields">
+              {fields.map((field) => (
+                <div key={field.key} className="news-list-row">
+                  <Form.Item
+                    name={[field.name, 'url']}
+                    rules={[{ required: true, message: t('news.required') }, urlRule]}
+                  >
+                    <Input placeholder={t('news.imageUrl')} />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'captionZh']}>
+                    <Input placeholder={t('news.captionZh')} maxLength={300} />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'captionEn']}>
+                    <Input placeholder={t('news.captionEn')} maxLength={300} lang="en" />
+                  </Form.Item>
+                  <Button
+                    icon={<DeleteOutlined />}
+                    onClick={() => remove(field.name)}
+                    aria-label={t('news.remove')}
+                  />
+                </div>
+              ))}
+              <Button icon={<PlusOutlined />} onClick={() => add({ url: '', captionZh: '', captionEn: '' })}>
+                {t('news.addImage')}
+              </Button>
+            </div>
+          )}
+        </Form.List>
+
+        <div className="field-label">{t('news.links')}</div>
+        <Form.List name="links">
+          {(fields, { add, remove }) => (
+            <div className="news-list-fields">
+              {fields.map((field) => (
+                <div key={field.key} className="news-list-row">
+                  <Form.Item
+                    name={[field.name, 'url']}
+                    rules={[{ required: true, message: t('news.required') }, urlRule]}
+                  >
+                    <Input placeholder={t('news.linkUrl')} />
+                  </Form.Item>
+                  <Form.Item
+                    name={[field.name, 'titleZh']}
+                    rules={[{ required: true, whitespace: true, message: t('news.required') }]}
+                  >
+                    <Input placeholder={t('news.linkTitleZh')} maxLength={300} />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'titleEn']}>
+                    <Input placeholder={t('news.linkTitleEn')} maxLength={300} lang="en" />
+                  </Form.Item>
+                  <Button
+                    icon={<DeleteOutlined />}
+                    onClick={() => remove(field.name)}
+                    aria-label={t('news.remove')}
+                  />
+                </div>
+              ))}
+              <Space>
+                <Button icon={<PlusOutlined />} onClick={() => add({ url: '', titleZh: '', titleEn: '' })}>
+                  {t('news.addLink')}
+                </Button>
+              </Space>
+            </div>
+          )}
+        </Form.List>
+      </Form>
+    </Drawer>
+  );
+}

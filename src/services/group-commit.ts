@@ -1,0 +1,219 @@
+import {
+  AuditAppender,
+  type Database,
+  inTransaction,
+  rollbackToSavepoint,
+  savepoint,
+  type WriteTransaction,
+} from '../adapters/db/index.ts';
+import type { Actor } from './actor.ts';
+import { type AuditedChange, applyAuditedChange } from './audited-write.ts';
+import { nowIso, type ServiceContext } from './context.ts';
+
+// Group commit for the bursts of a congress: 3,000 delegates pressing "submit" within seconds.
+//
+// Writers are serialised (one writer lock: transaction.ts), and what a write costs is mostly
+// the commit itself — the fsync that makes it durable, and on PostgreSQL the lock, the round
+// trips of BEGIN/COMMIT and of the audit head. One request per transaction therefore caps a
+// burst at a few hundred writes a second and queues the rest behind each other's fsyncs.
+// Here, the requests that arrive while a transaction is committing wait together and are
+// committed together in the next one. Every request is still atomic with its audit entry, a
+// refused request changes nothing and gets its own error, and a request is answered only after
+// the transaction holding it has committed — an acknowledged write is durable, as before. A
+// failure of the transaction itself (lost connection, disk full) fails every request in it, none
+// of which was acknowledged.
+//
+// Nothing waits for a batch to fill: a group starts on the next turn of the event loop
+// (setImmediate), after the requests already read from the network have queued. That turn
+// matters on SQLite, whose driver is synchronous: starting at once would commit every request
+// alone before the next one is even read.
+
+/** Most requests in one transaction: keeps a transaction (and the lock it holds) short. */
+const MAX_GROUP = 256;
+
+export type Outcome<O> =
+  | { readonly ok: true; readonly value: O }
+  | { readonly ok: false; readonly error: unknown };
+
+/**
+ * Writes a group of requests in one transaction. `write` returns one outcome per request, in
+ * order: a refused request's outcome carries its error, and must have written nothing. If
+ * `write` throws instead (a database error such as a duplicate key), everything it wrote is
+ * rolled back and each request of the group is written again on its own, in its own savepoint,
+ * so that only the request at fault fails. `write` may run more than once on PostgreSQL
+ * (serialization retry) and must not touch anything outside `trx`.
+ */
+export interface BatchWriter<R, O> {
+  write(
+    trx: WriteTransaction,
+    requests: readonly R[],
+    audit: AuditAppender,
+    at: string,
+  ): Promise<readonly Outcome<O>[]>;
+}
+
+interface Pending<R, O> {
+  readonly request: R;
+  readonly resolve: (value: O) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+class GroupCommitter<R, O> {
+  private readonly queue: Pending<R, O>[] = [];
+  private draining = false;
+
+  constructor(
+    private readonly context: ServiceContext,
+    private readonly writer: BatchWriter<R, O>,
+  ) {}
+
+  submit(request: R): Promise<O> {
+    return new Promise<O>((resolve, reject) => {
+      this.queue.push({ request, resolve, reject });
+      if (!this.draining) {
+        this.draining = true;
+        setImmediate(() => void this.drain());
+      }
+    });
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (this.queue.length > 0) {
+        await this.commitGroup(this.queue.splice(0, MAX_GROUP));
+        // Let the requests that arrived during that commit be read before the next group starts.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private async commitGroup(group: readonly Pending<R, O>[]): Promise<void> {
+    const requests = group.map((pending) => pending.request);
+    let outcomes: readonly Outcome<O>[] = [];
+    try {
+      outcomes = await inTransaction(this.context.database, async (trx) => {
+        // One read and one write of the audit head for the whole group (audit-log.ts).
+        const audit = await AuditAppender.open(trx);
+        const at = nowIso(this.context);
+        const head = audit.head;
+        await savepoint(trx, 'group_write');
+        let written: readonly Outcome<O>[];
+        try {
+          written = await this.writer.write(trx, requests, audit, at);
+        } catch {
+          await rollbackToSavepoint(trx, 'group_write');
+          audit.rewind(head);
+          written = await this.writeOneByOne(trx, requests, audit, at);
+        }
+        await audit.close();
+        return written;
+      });
+    } catch (error) {
+      for (const pending of group) pending.reject(error);
+      return;
+    }
+    group.forEach((pending, index) => {
+      const outcome = outcomes[index];
+      if (outcome?.ok) pending.resolve(outcome.value);
+      else pending.reject(outcome ? outcome.error : new Error('group commit: no outcome for a request'));
+    });
+  }
+
+  /** Each request alone in its own savepoint: a database error fails only its own request. */
+  private async writeOneByOne(
+    trx: WriteTransaction,
+    requests: readonly R[],
+    audit: AuditAppender,
+    at: string,
+  ): Promise<Outcome<O>[]> {
+    const outcomes: Outcome<O>[] = [];
+    for (const [index, request] of requests.entries()) {
+      const name = `request_${index}`;
+      const head = audit.head;
+      await savepoint(trx, name);
+      try {
+        const [outcome] = await this.writer.write(trx, [request], audit, at);
+        if (!outcome) throw new Error('group commit: the writer gave no outcome');
+        if (!outcome.ok) throw outcome.error;
+        outcomes.push(outcome);
+      } catch (error) {
+        await rollbackToSavepoint(trx, name);
+        audit.rewind(head);
+        outcomes.push({ ok: false, error });
+      }
+    }
+    return outcomes;
+  }
+}
+
+const committers = new WeakMap<Database, Map<BatchWriter<never, unknown>, GroupCommitter<never, unknown>>>();
+
+/**
+ * Submits a request to `writer`'s group commit on the context's database; resolves with its
+ * outcome once the transaction that wrote it has committed.
+ */
+export function submitToGroup<R, O>(
+  context: ServiceContext,
+  writer: BatchWriter<R, O>,
+  request: R,
+): Promise<O> {
+  let byWriter = committers.get(context.database);
+  if (!byWriter) {
+    byWriter = new Map();
+    committers.set(context.database, byWriter);
+  }
+  let committer = byWriter.get(writer as BatchWriter<never, unknown>) as GroupCommitter<R, O> | undefined;
+  if (!committer) {
+    committer = new GroupCommitter(context, writer);
+    byWriter.set(
+      writer as BatchWriter<never, unknown>,
+      committer as unknown as GroupCommitter<never, unknown>,
+    );
+  }
+  return committer.submit(request);
+}
+
+interface ChangeRequest {
+  readonly context: ServiceContext;
+  readonly actor: Actor;
+  readonly change: AuditedChange<unknown>;
+}
+
+/** Any audited change, one after another in the group, each in its own savepoint. */
+const changeWriter: BatchWriter<ChangeRequest, unknown> = {
+  async write(trx, requests, audit) {
+    const outcomes: Outcome<unknown>[] = [];
+    for (const [index, request] of requests.entries()) {
+      const name = `change_${index}`;
+      const head = audit.head;
+      await savepoint(trx, name);
+      try {
+        const value = await applyAuditedChange(request.context, request.actor, trx, request.change, (entry) =>
+          audit.append(entry),
+        );
+        outcomes.push({ ok: true, value });
+      } catch (error) {
+        await rollbackToSavepoint(trx, name);
+        audit.rewind(head);
+        outcomes.push({ ok: false, error });
+      }
+    }
+    return outcomes;
+  },
+};
+
+/**
+ * auditedWrite for requests that come in bursts: the same guarantees — the change and its audit
+ * entry in one transaction, nothing changed by a refused request, an answer only once committed —
+ * with concurrent requests sharing one commit. `change` may run more than once on PostgreSQL and
+ * must not touch anything outside `trx`.
+ */
+export function groupCommittedWrite<T>(
+  context: ServiceContext,
+  actor: Actor,
+  change: AuditedChange<T>,
+): Promise<T> {
+  return submitToGroup(context, changeWriter, { context, actor, change }) as Promise<T>;
+}

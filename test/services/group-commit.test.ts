@@ -1,0 +1,92 @@
+import { expect, it } from 'vitest';
+import { verifyAuditChain, type WriteTransaction } from '../../src/adapters/db/index.ts';
+import { ServiceError } from '../../src/services/errors.ts';
+import { groupCommittedWrite } from '../../src/services/group-commit.ts';
+import { describeEachDatabase, openMigrated } from '../support/databases.ts';
+import { SYSTEM, testContext } from '../support/http.ts';
+
+// Group commit (src/services/group-commit.ts): requests that arrive together share a transaction,
+// yet each is atomic with its audit entry, a refused one changes nothing and gets its own error,
+// and none is answered before its transaction has committed.
+
+function organisation(id: string) {
+  return {
+    id,
+    name: `组织${id}`,
+    short_name: id,
+    locality: '示范市',
+    level: 'city' as const,
+    parent_id: null,
+  };
+}
+
+describeEachDatabase('group commit', (target) => {
+  it('commits concurrent requests together, each with its audit entry; a refused one changes nothing', async () => {
+    const database = await openMigrated(target);
+    const context = testContext(database);
+    const transactions = new Set<WriteTransaction>();
+    const requests = Array.from({ length: 40 }, (_, i) =>
+      groupCommittedWrite(context, SYSTEM, async (trx) => {
+        transactions.add(trx);
+        await trx
+          .insertInto('organisations')
+          .values(organisation(`org-${i}`))
+          .execute();
+        // Request 7 writes, then is refused: its row must vanish, the others must stay.
+        if (i === 7) throw new ServiceError(409, 'refused', 'refused on purpose', '按设计拒绝');
+        return { result: i, audit: { action: 'test.write', subject: `org:${i}`, after: { i } } };
+      }),
+    );
+    const outcomes = await Promise.allSettled(requests);
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(39);
+    expect(outcomes[7]).toMatchObject({ status: 'rejected', reason: { code: 'refused' } });
+    expect(outcomes[8]).toEqual({ status: 'fulfilled', value: 8 });
+    // Requests made in the same turn of the event loop share one transaction.
+    expect(transactions.size).toBe(1);
+    const rows = await database.db.selectFrom('organisations').select('id').execute();
+    expect(rows.map((r) => r.id).sort()).toEqual(
+      Array.from({ length: 40 }, (_, i) => `org-${i}`)
+        .filter((id) => id !== 'org-7')
+        .sort(),
+    );
+    const audit = await database.db
+      .selectFrom('audit_log')
+      .select(['seq', 'subject'])
+      .orderBy('seq')
+      .execute();
+    expect(audit).toHaveLength(39);
+    expect(audit.map((a) => a.subject)).not.toContain('org:7');
+    expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true, entries: 39 });
+  });
+
+  it('a database error in one request (a duplicate key) fails that request only', async () => {
+    const database = await openMigrated(target);
+    const context = testContext(database);
+    const write = (id: string) =>
+      groupCommittedWrite(context, SYSTEM, async (trx) => {
+        await trx.insertInto('organisations').values(organisation(id)).execute();
+        return { result: id, audit: { action: 'test.write', subject: `org:${id}` } };
+      });
+    const outcomes = await Promise.allSettled([write('a'), write('b'), write('b'), write('c')]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    const ids = await database.db.selectFrom('organisations').select('id').orderBy('id').execute();
+    expect(ids.map((r) => r.id)).toEqual(['a', 'b', 'c']);
+    expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true, entries: 3 });
+  });
+
+  it('answers a request only after its transaction has committed', async () => {
+    const database = await openMigrated(target);
+    const context = testContext(database);
+    const id = await groupCommittedWrite(context, SYSTEM, async (trx) => {
+      await trx.insertInto('organisations').values(organisation('durable')).execute();
+      return { result: 'durable', audit: { action: 'test.write', subject: 'org:durable' } };
+    });
+    // Read through the pool, outside any transaction: only committed rows are visible here.
+    const row = await database.db
+      .selectFrom('organisations')
+      .select('id')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    expect(row).toEqual({ id: 'durable' });
+  });
+});
