@@ -1,5 +1,6 @@
+import type { Kysely } from 'kysely';
 import type { Role } from '../../adapters/db/congress-schema.ts';
-import { inTransaction } from '../../adapters/db/index.ts';
+import { inTransaction, type Schema } from '../../adapters/db/index.ts';
 import type { Actor } from '../actor.ts';
 import { auditedWrite } from '../audited-write.ts';
 import { nowIso, type ServiceContext, sha256 } from '../context.ts';
@@ -215,24 +216,13 @@ export async function sessionActor(context: ServiceContext, token: string): Prom
     };
   }
   if (session.account_id === null || session.account_disabled) return null;
-  const grants = await context.database.db
-    .selectFrom('account_roles')
-    .select(['congress_id', 'role'])
-    .where('account_id', '=', session.account_id)
-    .execute();
-  const roles = new Map<string, Set<Role>>();
-  for (const grant of grants) {
-    const set = roles.get(grant.congress_id) ?? new Set<Role>();
-    set.add(grant.role);
-    roles.set(grant.congress_id, set);
-  }
   return {
     actor: {
       kind: 'account',
       accountId: session.account_id,
       username: session.account_username!,
       displayName: session.account_display_name!,
-      roles,
+      roles: await rolesOfAccount(context.database.db, session.account_id),
     },
     csrfToken: session.csrf_token,
   };
@@ -242,4 +232,20 @@ export async function logout(context: ServiceContext, token: string): Promise<vo
   await inTransaction(context.database, async (trx) => {
     await trx.deleteFrom('sessions').where('token_hash', '=', sha256(token)).execute();
   });
+}
+
+/** An account's roles, by congress ('*' for every congress). */
+export async function rolesOfAccount(db: Kysely<Schema>, accountId: string): Promise<Map<string, Set<Role>>> {
+  const grants = await db
+    .selectFrom('account_roles')
+    .select(['congress_id', 'role'])
+    .where('account_id', '=', accountId)
+    .execute();
+  const roles = new Map<string, Set<Role>>();
+  for (const grant of grants) {
+    const set = roles.get(grant.congress_id) ?? new Set<Role>();
+    set.add(grant.role);
+    roles.set(grant.congress_id, set);
+  }
+  return roles;
 }

@@ -84,6 +84,38 @@ export async function createElection(
   });
 }
 
+/**
+ * Chooses paper or electronic ballots for an election whose voting has not begun. Once a round is
+ * open the ballots of that round exist in one form, so the choice is fixed.
+ */
+export async function setBallotMode(
+  context: ServiceContext,
+  actor: Actor,
+  congressId: string,
+  electionId: string,
+  mode: 'paper' | 'electronic',
+): Promise<{ ballotMode: 'paper' | 'electronic' }> {
+  return auditedWrite(context, actor, async (trx) => {
+    const election = await loadElection(trx, congressId, electionId);
+    if (election.status !== 'preparing')
+      throw conflict(
+        'election-started',
+        'voting has started; the kind of ballot is fixed',
+        '投票已开始，选票形式不能更改',
+      );
+    await trx.updateTable('elections').set({ ballot_mode: mode }).where('id', '=', electionId).execute();
+    return {
+      result: { ballotMode: mode },
+      audit: {
+        action: 'election.ballot-mode',
+        subject: `election:${electionId}`,
+        before: { ballotMode: election.ballot_mode },
+        after: { ballotMode: mode },
+      },
+    };
+  });
+}
+
 export interface CandidateInput {
   readonly name: string;
   readonly delegateId?: string;

@@ -8,7 +8,12 @@ import { checkIn } from '../../../src/services/attendance/check-in.ts';
 import { enterPaperBallot } from '../../../src/services/ballots/paper/paper-entry.ts';
 import type { ServiceContext } from '../../../src/services/context.ts';
 import { electionView } from '../../../src/services/elections/election-view.ts';
-import { createElection, setCandidates, setOfficers } from '../../../src/services/elections/elections.ts';
+import {
+  createElection,
+  setBallotMode,
+  setCandidates,
+  setOfficers,
+} from '../../../src/services/elections/elections.ts';
 import { prepareFirstPlenary } from '../../../src/services/elections/first-plenary.ts';
 import { createMethod, recordMethodVote } from '../../../src/services/elections/methods.ts';
 import {
@@ -246,7 +251,23 @@ describeEachDatabase('an election from method to first plenary', (target) => {
         desk: '2号签到台',
       });
     }
+    // Until voting begins the secretariat may change its mind about the kind of ballot.
+    await setBallotMode(context, SYSTEM, CONGRESS, electionId, 'electronic');
+    await setBallotMode(context, SYSTEM, CONGRESS, electionId, 'paper');
+    const modeChanges = await database.db
+      .selectFrom('audit_log')
+      .select('after_json')
+      .where('action', '=', 'election.ballot-mode')
+      .orderBy('seq')
+      .execute();
+    expect(modeChanges.map((e) => JSON.parse(e.after_json ?? 'null'))).toEqual([
+      { ballotMode: 'electronic' },
+      { ballotMode: 'paper' },
+    ]);
     const { roundId } = await openRound(context, presiding, CONGRESS, electionId, { kind: 'formal' });
+    await expect(setBallotMode(context, SYSTEM, CONGRESS, electionId, 'electronic')).rejects.toMatchObject({
+      code: 'election-started',
+    });
 
     // 16 ballots over the printed order 丁宁, 王刚, 李强, 张伟; the last one marks four names for three seats.
     const sheets = [

@@ -2,7 +2,12 @@ import { z } from 'zod';
 import { OFFICES, ROUND_KINDS } from '../../../core/rules/index.ts';
 import { rolesIn } from '../../../services/actor.ts';
 import { electionView, listElections } from '../../../services/elections/election-view.ts';
-import { createElection, setCandidates, setOfficers } from '../../../services/elections/elections.ts';
+import {
+  createElection,
+  setBallotMode,
+  setCandidates,
+  setOfficers,
+} from '../../../services/elections/elections.ts';
 import {
   prepareFirstPlenary,
   recordDisciplineFirstPlenary,
@@ -106,6 +111,17 @@ export const electionRoutes = [
         ...body,
         office: body.office as (typeof OFFICES)[number],
       }),
+  }),
+  route({
+    method: 'PUT',
+    url: '/api/congresses/:congressId/elections/:electionId/ballot-mode',
+    tag: 'elections',
+    summary: 'Choose paper or electronic ballots, before voting begins',
+    allow: ['admin'],
+    params: election,
+    body: z.strictObject({ ballotMode: z.enum(['paper', 'electronic']) }),
+    handler: ({ context, actor, params, body }) =>
+      setBallotMode(context, actor, params.congressId, params.electionId, body.ballotMode),
   }),
   route({
     method: 'GET',

@@ -10,6 +10,7 @@ import { eventRoutes } from './events-routes.ts';
 import { newsRoutes } from './news-routes.ts';
 import { paperBallotRoutes } from './paper-ballot-routes.ts';
 import { procedureRoutes } from './procedure-routes.ts';
+import { rehearsalRoutes } from './rehearsal-routes.ts';
 import { sessionRoutes } from './session-routes.ts';
 
 // Every endpoint of the API, by area. The permission-matrix test and /api/openapi.json read this list.
@@ -26,4 +27,5 @@ export const allRoutes: readonly RouteDefinition[] = [
   ...documentRoutes,
   ...newsRoutes,
   ...auditRoutes,
+  ...rehearsalRoutes,
 ];

@@ -70,6 +70,9 @@ function Themed() {
           colorPrimary: '#b71c1c',
           colorLink: '#a31515',
           colorSuccess: '#2e7d32',
+          // The palette antd derives from this green is greyish; a verdict should read as good news.
+          colorSuccessBg: '#edf7ed',
+          colorSuccessBorder: '#b5dbb7',
           colorWarning: '#c77700',
           colorError: '#c62828',
           borderRadius: 6,

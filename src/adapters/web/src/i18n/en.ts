@@ -424,7 +424,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'pres.noRound': 'No round yet',
   'pres.next': 'Next step',
   'pres.among': 'among {names}',
-  'pres.openRound': 'Open the {kind}',
+  'pres.openRound': 'Open voting: {kind}',
   'pres.shortfall': '{n} seats unfilled: a supplementary round (eligible: {names}), or reduce the seats',
   'pres.reduceBy': 'Give up',
   'pres.reduceByUnit': 'seat(s) (of {max} unfilled)',

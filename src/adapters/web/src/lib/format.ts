@@ -108,3 +108,8 @@ export function avatarText(name: string): string {
   const chars = [...clean.replace(/[·\s]/g, '')];
   return chars.length <= 2 ? chars.join('') : chars.slice(-2).join('');
 }
+
+/** A list as each language writes one: 1、2、3 in Chinese, 1, 2, 3 in English. */
+export function joinList(items: readonly (string | number)[], lang: Lang): string {
+  return items.join(lang === 'zh' ? '、' : ', ');
+}

@@ -23,6 +23,7 @@ import { type CountedResult, RoundResult } from '../components/RoundResult.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { api, asApiError, congressUrl } from '../lib/api.ts';
 import { MARK_SYMBOL, type SheetMark } from '../lib/ballot-entry.ts';
+import { joinList } from '../lib/format.ts';
 import { splitNames } from '../lib/name-list.ts';
 import { staleElection } from '../lib/round-live.ts';
 import type { ElectionSummary, ElectionView, RoundView, VotingEvent } from '../lib/types.ts';
@@ -144,7 +145,7 @@ const resolvingFrom = (batchNo: number, d: Disagreement): Resolving => {
 };
 
 export default function ScrutineerCompare({ congressId }: { readonly congressId: string }) {
-  const { t, tx } = useI18n();
+  const { t, tx, lang } = useI18n();
   const { message } = AntApp.useApp();
   const elections = useApi<ElectionSummary[]>(congressUrl(congressId, '/elections'));
   const [picked, setPicked] = useState<string>();
@@ -375,10 +376,10 @@ export default function ScrutineerCompare({ congressId }: { readonly congressId:
                         {t('scr.disagreeN', { n: batch.disagreements.length })}
                       </Tag>
                       {batch.onlyA.length > 0 && (
-                        <Tag color="orange">{t('scr.onlyAList', { list: batch.onlyA.join('、') })}</Tag>
+                        <Tag color="orange">{t('scr.onlyAList', { list: joinList(batch.onlyA, lang) })}</Tag>
                       )}
                       {batch.onlyB.length > 0 && (
-                        <Tag color="orange">{t('scr.onlyBList', { list: batch.onlyB.join('、') })}</Tag>
+                        <Tag color="orange">{t('scr.onlyBList', { list: joinList(batch.onlyB, lang) })}</Tag>
                       )}
                     </Space>
                   }
@@ -492,14 +493,14 @@ const isQuiet = (batch: Batch) =>
 
 /** The batches where both passes agree throughout, in one line rather than a card each. */
 function AgreeingBatches({ batches }: { readonly batches: readonly number[] }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   if (batches.length === 0) return null;
   return (
     <Alert
       type="success"
       className="scr-quiet"
       data-testid="scr-quiet"
-      title={t('scr.quietBatches', { list: batches.join('、'), n: batches.length })}
+      title={t('scr.quietBatches', { list: joinList(batches, lang), n: batches.length })}
     />
   );
 }

@@ -5,6 +5,7 @@ import {
   Card,
   Col,
   Empty,
+  Grid,
   Input,
   InputNumber,
   Modal,
@@ -42,7 +43,9 @@ import { useThrottled } from '../lib/use-throttled.ts';
 // 计票人录入: a teller keys paper ballots, one sheet at a time, in pass A or B of a batch. The
 // keys are handled by the pure state machine in lib/ballot-entry.ts.
 
+/** Candidates per row of the grid; the arrow keys move by rows of this width. A phone has two. */
 const COLUMNS = 5;
+const PHONE_COLUMNS = 2;
 /** How often the running totals are fetched again while sheets are being keyed. */
 const TOTALS_REFRESH_MS = 1500;
 
@@ -257,6 +260,7 @@ function EntryDesk({
   const [dialog, setDialog] = useState<'write-in' | 'void' | null>(null);
   const [text, setText] = useState('');
   const grid = useRef<HTMLDivElement>(null);
+  const columns = Grid.useBreakpoint().sm === false ? PHONE_COLUMNS : COLUMNS;
 
   // The other tellers key too: the running totals follow, one request per interval at most.
   const refreshTotals = useThrottled(() => void totals.reload(), TOTALS_REFRESH_MS);
@@ -320,7 +324,7 @@ function EntryDesk({
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
-    const result = applyKey(sheet, event.key, COLUMNS);
+    const result = applyKey(sheet, event.key, columns);
     if (!result.handled) return;
     event.preventDefault();
     setSheet(result.state);
@@ -390,7 +394,7 @@ function EntryDesk({
               data-testid="ballot-grid"
               data-cursor={sheet.cursor}
               className="teller-grid"
-              style={{ gridTemplateColumns: `repeat(${COLUMNS}, minmax(0, 1fr))` }}
+              style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }}
             >
               {candidates.map((name, i) => (
                 <button
@@ -543,7 +547,7 @@ function EntryDesk({
                   { title: t('ballot.candidate'), dataIndex: 'name' },
                   { title: '○', dataIndex: 'for', width: 56 },
                   { title: '×', dataIndex: 'against', width: 56 },
-                  { title: t('ballot.abstain'), dataIndex: 'abstain', width: 64 },
+                  { title: t('ballot.abstain'), dataIndex: 'abstain', width: 88 },
                 ]}
               />
             </>

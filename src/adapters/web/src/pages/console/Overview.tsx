@@ -19,6 +19,7 @@ import type {
 } from '../../lib/types.ts';
 import { useApi } from '../../lib/use-api.ts';
 import { useCongressEvents } from '../../lib/use-events.ts';
+import { RehearsalCard } from './rehearsal/RehearsalCard.tsx';
 
 const STATUS_COLOR = {
   preparing: 'gold',
@@ -37,6 +38,9 @@ export function Overview({ congressId }: { readonly congressId: string }) {
   const delegations = useApi<DelegationView[]>(congressUrl(congressId, '/delegations'));
   const current = useApi<CurrentAttendance>(congressUrl(congressId, '/attendance/public-counts'));
   const [counts, setCounts] = useState<readonly AttendanceCounts[]>([]);
+  // Bumped by every event, for the rehearsal card to see the congress move on.
+  const [tick, setTick] = useState(0);
+  const moved = () => setTick((n) => n + 1);
   useEffect(() => {
     if (current.data) setCounts(current.data.sittings);
   }, [current.data]);
@@ -45,11 +49,15 @@ export function Overview({ congressId }: { readonly congressId: string }) {
     attendance: (data) => {
       const next = data as AttendanceCounts;
       setCounts((list) => list.map((s) => (s.sittingId === next.sittingId ? next : s)));
+      moved();
     },
     congress: () => {
       void sittings.reload();
       void current.reload();
+      moved();
     },
+    voting: moved,
+    result: moved,
   });
 
   const c = congress.data;
@@ -103,6 +111,8 @@ export function Overview({ congressId }: { readonly congressId: string }) {
           </Descriptions>
         </Card>
       )}
+
+      <RehearsalCard congressId={congressId} tick={tick} />
 
       <div className="console-section-head">
         <h2 className="section-title">{t('ov.attendance')}</h2>

@@ -5,6 +5,7 @@ import { congressUrl } from '../../../lib/api.ts';
 import { hasAny, type Role } from '../../../lib/roles.ts';
 import type { ElectionDetail, TermPosition } from '../../../lib/setup-types.ts';
 import type { DelegateView } from '../../../lib/types.ts';
+import { BallotModeSwitch } from './BallotModeSwitch.tsx';
 import { CandidateEditor } from './CandidateEditor.tsx';
 import { ELECTION_STATUS_COLOR } from './ElectionTable.tsx';
 import { OfficersEditor } from './OfficersEditor.tsx';
@@ -36,7 +37,13 @@ export function ElectionPanel({
         <Space wrap size={4}>
           <Tag>{t('el.seatsN', { n: election.chain.seats })}</Tag>
           <Tag>{t(`el.candidacy.${election.parameters.candidacy}`)}</Tag>
-          <Tag>{t(`pres.mode.${election.ballotMode}`)}</Tag>
+          <BallotModeSwitch
+            congressId={congressId}
+            electionId={election.id}
+            mode={election.ballotMode}
+            canChange={isAdmin && preparing}
+            onChanged={onChanged}
+          />
           <Tag color={ELECTION_STATUS_COLOR[election.status]}>{t(`el.status.${election.status}`)}</Tag>
         </Space>
         {hasAny(roles, ['admin', 'presiding']) && (

@@ -1,0 +1,355 @@
+import type { Kysely } from 'kysely';
+import type { Schema } from '../../adapters/db/index.ts';
+import { rolesOfAccount } from '../accounts/account-service.ts';
+import type { Actor } from '../actor.ts';
+import { absentDelegates } from '../attendance/absent-delegates.ts';
+import { checkIn } from '../attendance/check-in.ts';
+import { auditedWrite } from '../audited-write.ts';
+import { castElectronicBallot } from '../ballots/electronic/cast.ts';
+import { enterPaperBallot } from '../ballots/paper/paper-entry.ts';
+import type { ServiceContext } from '../context.ts';
+import { loadRound, roundCandidates } from '../elections/round-queries.ts';
+import { conflict } from '../errors.ts';
+import { DEMO_META_KEY } from './seed-demo.ts';
+import { seededRandom } from './seeded-random.ts';
+
+// 演练: in the demonstration congress, and in the first plenary it leads to, the secretariat can
+// let the rest of the hall act, so that one person can run the congress from the first check-in
+// to the first plenary's results: the other delegates check in, the other electors vote on their
+// phones, the other tellers key the paper ballots. Each act goes through the service the hall
+// would use (its own transaction, its own checks and audit entry, its own events); the request
+// itself is audited as rehearsal.* by the administrator who made it. A real congress refuses it.
+
+/** Sheets per batch of simulated paper keying, as the tellers bundle them. */
+const SHEETS_PER_BATCH = 50;
+
+/** Whether the congress is the demo's, or a plenary of the committee the demo congress elected. */
+export async function rehearsalAllowed(db: Kysely<Schema>, congressId: string): Promise<boolean> {
+  const marker = await db
+    .selectFrom('meta')
+    .select('value')
+    .where('key', '=', DEMO_META_KEY)
+    .executeTakeFirst();
+  if (!marker) return false;
+  const demoCongressId = (JSON.parse(marker.value) as { congressId: string }).congressId;
+  if (congressId === demoCongressId) return true;
+  const plenary = await db
+    .selectFrom('congresses as c')
+    .innerJoin('terms as t', 't.id', 'c.term_id')
+    .select('t.elected_by_congress_id')
+    .where('c.id', '=', congressId)
+    .executeTakeFirst();
+  return plenary?.elected_by_congress_id === demoCongressId;
+}
+
+/** What the hall could still do, for the rehearsal panel: open sittings and rounds under way. */
+export interface RehearsalState {
+  readonly allowed: boolean;
+  /** Open sittings, with how many voting delegates have neither checked in nor asked for leave. */
+  readonly sittings: ReadonlyArray<{ id: string; title: string; absent: number }>;
+  /**
+   * Rounds the hall is voting or keying: an open electronic round with the electors present who
+   * have not voted; an open or closed paper round with the sheets handed out and not keyed.
+   */
+  readonly rounds: ReadonlyArray<{
+    roundId: string;
+    election: string;
+    seq: number;
+    mode: 'paper' | 'electronic';
+    status: string;
+    pending: number;
+  }>;
+}
+
+export async function rehearsalState(db: Kysely<Schema>, congressId: string): Promise<RehearsalState> {
+  if (!(await rehearsalAllowed(db, congressId))) return { allowed: false, sittings: [], rounds: [] };
+  const open = await db
+    .selectFrom('sittings')
+    .select(['id', 'title'])
+    .where('congress_id', '=', congressId)
+    .where('status', '=', 'open')
+    .orderBy('sort_order')
+    .execute();
+  const sittings = await Promise.all(
+    open.map(async (sitting) => ({
+      ...sitting,
+      absent: (await absentDelegates(db, congressId, sitting.id)).filter(
+        (d) => d.votingRights && d.checkedOutAt === null,
+      ).length,
+    })),
+  );
+  const underWay = await db
+    .selectFrom('rounds as r')
+    .innerJoin('elections as e', 'e.id', 'r.election_id')
+    .select(['r.id', 'r.seq', 'r.mode', 'r.status', 'r.ballots_issued', 'r.present', 'e.title'])
+    .where('e.congress_id', '=', congressId)
+    .where((eb) =>
+      eb.or([
+        eb('r.status', '=', 'open'),
+        eb.and([eb('r.status', '=', 'closed'), eb('r.mode', '=', 'paper')]),
+      ]),
+    )
+    .orderBy('e.sort_order')
+    .execute();
+  const rounds = await Promise.all(
+    underWay.map(async (round) => {
+      const pending =
+        round.mode === 'electronic'
+          ? (await electorsYetToVote(db, round.id)).length
+          : paperPending(await paperEntries(db, round.id), round.ballots_issued ?? round.present ?? 0);
+      return {
+        roundId: round.id,
+        election: round.title,
+        seq: round.seq,
+        mode: round.mode,
+        status: round.status,
+        pending,
+      };
+    }),
+  );
+  return { allowed: true, sittings, rounds };
+}
+
+/** The electors present at the opening of the round who have not voted in it, by code. */
+function electorsYetToVote(db: Kysely<Schema>, roundId: string) {
+  return db
+    .selectFrom('round_presence as p')
+    .innerJoin('delegates as d', 'd.id', 'p.delegate_id')
+    .leftJoin('electronic_voters as v', (join) =>
+      join.onRef('v.delegate_id', '=', 'p.delegate_id').on('v.round_id', '=', roundId),
+    )
+    .select(['d.id', 'd.name'])
+    .where('p.round_id', '=', roundId)
+    .where('v.delegate_id', 'is', null)
+    .orderBy('d.code')
+    .execute();
+}
+
+function paperPending(entries: readonly PaperEntry[], handedOut: number): number {
+  const plan = keyingPlan(entries, handedOut);
+  return plan.halfKeyed.length + plan.newSheets;
+}
+
+async function requireRehearsal(db: Kysely<Schema>, congressId: string): Promise<void> {
+  if (!(await rehearsalAllowed(db, congressId)))
+    throw conflict(
+      'not-a-rehearsal',
+      'only the demonstration congress can be rehearsed; in a real congress every delegate acts in person',
+      '只有演示数据中的大会可以演练；正式会议须由代表本人签到、投票',
+    );
+}
+
+/** The delegates who have neither checked in nor asked for leave check in, `count` of them (by code). */
+export async function rehearseCheckIns(
+  context: ServiceContext,
+  actor: Actor,
+  congressId: string,
+  sittingId: string,
+  count: number,
+): Promise<{ checkedIn: number }> {
+  const db = context.database.db;
+  await requireRehearsal(db, congressId);
+  const absent = (await absentDelegates(db, congressId, sittingId))
+    .filter((d) => d.votingRights && d.checkedOutAt === null)
+    .sort((a, b) => a.code.localeCompare(b.code))
+    .slice(0, count);
+  for (const delegate of absent)
+    await checkIn(context, actor, {
+      congressId,
+      sittingId,
+      delegate: { delegateId: delegate.id },
+      desk: '演练',
+    });
+  await recordRehearsal(context, actor, {
+    action: 'rehearsal.check-in',
+    subject: `sitting:${sittingId}`,
+    after: { checkedIn: absent.length },
+  });
+  return { checkedIn: absent.length };
+}
+
+/** Every elector present in the open electronic round who has not voted yet casts a ballot. */
+export async function rehearseElectronicVotes(
+  context: ServiceContext,
+  actor: Actor,
+  congressId: string,
+  roundId: string,
+): Promise<{ cast: number }> {
+  const db = context.database.db;
+  await requireRehearsal(db, congressId);
+  const round = await loadRound(db, congressId, roundId);
+  if (round.mode !== 'electronic' || round.status !== 'open')
+    throw conflict('round-not-open', 'voting in this electronic round is not open', '本轮电子投票未在进行中');
+  const voters = await electorsYetToVote(db, roundId);
+  const ballots = ballotMaker(roundId, roundCandidates(round).length, round.seats);
+  // Together, as phones in a hall do: the casts share group commits.
+  await Promise.all(
+    voters.map((voter) =>
+      castElectronicBallot(
+        context,
+        { kind: 'delegate', delegateId: voter.id, congressId, name: voter.name },
+        congressId,
+        roundId,
+        { marks: ballots() },
+      ),
+    ),
+  );
+  await recordRehearsal(context, actor, {
+    action: 'rehearsal.vote',
+    subject: `round:${roundId}`,
+    after: { cast: voters.length },
+  });
+  return { cast: voters.length };
+}
+
+/**
+ * The paper ballots of a round that are not keyed twice yet are keyed by the congress's tellers
+ * [P2]: a sheet keyed in one pass only gets its other pass from a teller who did not key that
+ * batch's first (copied from the pass keyed, as the paper says the same); the sheets handed out
+ * and not keyed at all are keyed in new batches, pass A by one teller and pass B by another.
+ * The passes agree; a disagreement is the hall's to make.
+ */
+export async function rehearsePaperKeying(
+  context: ServiceContext,
+  actor: Actor,
+  congressId: string,
+  roundId: string,
+): Promise<{ sheets: number }> {
+  const db = context.database.db;
+  await requireRehearsal(db, congressId);
+  const round = await loadRound(db, congressId, roundId);
+  if (round.mode !== 'paper' || (round.status !== 'open' && round.status !== 'closed'))
+    throw conflict('round-not-keyable', 'this round has no paper ballots to key', '本轮没有待录入的纸质选票');
+  const plan = keyingPlan(await paperEntries(db, roundId), round.ballots_issued ?? round.present ?? 0);
+  const staff = await tellers(db, congressId);
+  for (const half of plan.halfKeyed) {
+    const other = half.pass === 'A' ? 'B' : 'A';
+    const keyedThatPass = new Set(plan.keyers.get(`${half.batch_no}:${half.pass}`));
+    const teller = staff.find((t) => t.kind === 'account' && !keyedThatPass.has(t.accountId));
+    if (!teller) throw tooFewTellers();
+    await enterPaperBallot(context, teller, congressId, roundId, {
+      pass: other,
+      batchNo: half.batch_no,
+      sheetNo: half.sheet_no,
+      marks: half.marks,
+      writeIns: half.write_ins_json ? (JSON.parse(half.write_ins_json) as string[]) : undefined,
+      voidReason: half.void_reason,
+    });
+  }
+  const ballots = ballotMaker(roundId, roundCandidates(round).length, round.seats);
+  for (let i = 0; i < plan.newSheets; i++) {
+    const sheet = {
+      batchNo: plan.firstNewBatch + Math.floor(i / SHEETS_PER_BATCH),
+      sheetNo: 1 + (i % SHEETS_PER_BATCH),
+      marks: ballots(),
+    };
+    await Promise.all([
+      enterPaperBallot(context, staff[0]!, congressId, roundId, { ...sheet, pass: 'A' }),
+      enterPaperBallot(context, staff[1]!, congressId, roundId, { ...sheet, pass: 'B' }),
+    ]);
+  }
+  const sheets = plan.halfKeyed.length + plan.newSheets;
+  await recordRehearsal(context, actor, {
+    action: 'rehearsal.paper-keying',
+    subject: `round:${roundId}`,
+    after: { sheets },
+  });
+  return { sheets };
+}
+
+type PaperEntry = Awaited<ReturnType<typeof paperEntries>>[number];
+
+function paperEntries(db: Kysely<Schema>, roundId: string) {
+  return db
+    .selectFrom('paper_entries')
+    .select(['pass', 'batch_no', 'sheet_no', 'marks', 'write_ins_json', 'void_reason', 'entered_by'])
+    .where('round_id', '=', roundId)
+    .orderBy('batch_no')
+    .orderBy('sheet_no')
+    .execute();
+}
+
+/** What is left to key: sheets with one pass, and how many handed out were never keyed. */
+function keyingPlan(entries: readonly PaperEntry[], handedOut: number) {
+  const bySheet = new Map<string, PaperEntry[]>();
+  const keyers = new Map<string, string[]>();
+  for (const entry of entries) {
+    const sheet = `${entry.batch_no}:${entry.sheet_no}`;
+    bySheet.set(sheet, [...(bySheet.get(sheet) ?? []), entry]);
+    const pass = `${entry.batch_no}:${entry.pass}`;
+    keyers.set(pass, [...(keyers.get(pass) ?? []), entry.entered_by]);
+  }
+  const halfKeyed = [...bySheet.values()].filter((passes) => passes.length === 1).map((passes) => passes[0]!);
+  return {
+    halfKeyed,
+    keyers,
+    newSheets: Math.max(0, handedOut - bySheet.size),
+    firstNewBatch: Math.max(0, ...entries.map((e) => e.batch_no)) + 1,
+  };
+}
+
+const tooFewTellers = () =>
+  conflict('too-few-tellers', 'double entry needs two teller accounts', '双人录入需要两个计票人账号');
+
+/** The congress's teller accounts (by username), as the services see them; at least two. */
+async function tellers(db: Kysely<Schema>, congressId: string): Promise<Actor[]> {
+  const accounts = await db
+    .selectFrom('accounts as a')
+    .innerJoin('account_roles as r', 'r.account_id', 'a.id')
+    .select(['a.id', 'a.username', 'a.display_name'])
+    .where('r.role', '=', 'teller')
+    .where('r.congress_id', 'in', [congressId, '*'])
+    .where('a.disabled', '=', 0)
+    .orderBy('a.username')
+    .distinct()
+    .execute();
+  if (accounts.length < 2) throw tooFewTellers();
+  return Promise.all(
+    accounts.map(
+      async (a): Promise<Actor> => ({
+        kind: 'account',
+        accountId: a.id,
+        username: a.username,
+        displayName: a.display_name,
+        roles: await rolesOfAccount(db, a.id),
+      }),
+    ),
+  );
+}
+
+/**
+ * Plausible ballots for a rehearsal, the same on every run of the same round: each candidate has
+ * a support between 55% and 95%; an elector marks ○ (F) with that chance, else × (A) or leaves
+ * the name unmarked (-); a ballot with more ○ than seats drops its least-supported ones, so
+ * every ballot is valid [B3].
+ */
+export function ballotMaker(roundId: string, candidates: number, seats: number): () => string {
+  let seed = 0;
+  for (const char of roundId) seed = (Math.imul(seed, 31) + char.charCodeAt(0)) >>> 0;
+  const random = seededRandom(seed);
+  const support = random.shuffle(
+    Array.from({ length: candidates }, (_, i) => 0.95 - (0.4 * i) / Math.max(1, candidates - 1)),
+  );
+  const weakestFirst = [...support.keys()].sort((a, b) => support[a]! - support[b]!);
+  return () => {
+    const marks = support.map((p) => (random.chance(p) ? 'F' : random.chance(0.5) ? 'A' : '-'));
+    let over = marks.filter((m) => m === 'F').length - seats;
+    for (const i of weakestFirst) {
+      if (over <= 0) break;
+      if (marks[i] === 'F') {
+        marks[i] = '-';
+        over--;
+      }
+    }
+    return marks.join('');
+  };
+}
+
+/** The administrator's request, on record beside the acts it set going. */
+function recordRehearsal(
+  context: ServiceContext,
+  actor: Actor,
+  audit: { action: string; subject: string; after: unknown },
+): Promise<void> {
+  return auditedWrite(context, actor, async () => ({ result: undefined, audit }));
+}

@@ -1,0 +1,231 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkIn } from '../../src/services/attendance/check-in.ts';
+import { openSitting } from '../../src/services/congress/sittings.ts';
+import { DEMO_ACTOR, DEMO_PASSWORDS } from '../../src/services/demo/seed-demo.ts';
+import { closeRound, openRound } from '../../src/services/elections/rounds.ts';
+import { adoptDemoMethod } from '../support/demo-congress.ts';
+import {
+  type AppServer,
+  browserAvailable,
+  buildWebApp,
+  cleanUp,
+  logIn,
+  type OpenBrowser,
+  openBrowser,
+  screenshot,
+  startAppServer,
+  visitIn,
+} from './harness.ts';
+import { staffActor } from './staff-actor.ts';
+
+// The pages of the hall — presiding officer, teller, scrutineer, delegate's ballot — in Chinese
+// and English, on a desktop and a phone, and the demo's rehearsal assistant clicked: the
+// administrator lets the other delegates check in, the other electors vote and the other paper
+// ballots be keyed, as a newcomer running the demo alone would.
+
+type Lang = 'zh' | 'en';
+const LANGS: readonly Lang[] = ['zh', 'en'];
+const DEVICES = { desktop: { width: 1440, height: 900 }, phone: { width: 390, height: 844 } } as const;
+type Device = keyof typeof DEVICES;
+const POLL = { timeout: 10_000 };
+
+let app: AppServer;
+const browsers = new Map<string, OpenBrowser>();
+let plenaryId: string;
+let alternates: string;
+let delegates: string;
+
+/** Opens `path` of the congress as `user` on `device`: one browser per user and device, logged in once. */
+async function visit(user: string, device: Device, path: string, lang: Lang, ready: string): Promise<Page> {
+  const key = `${user}-${device}`;
+  let open = browsers.get(key);
+  if (!open) {
+    open = await openBrowser(DEVICES[device]);
+    browsers.set(key, open);
+    const password = DEMO_PASSWORDS[user.replace(/\d+$/, '') as keyof typeof DEMO_PASSWORDS];
+    await logIn(open.page, app.url, user, password, `/c/${app.congressId}${path}`);
+  }
+  return visitIn(app, open, `/c/${app.congressId}${path}`, lang, ready);
+}
+
+const each = (fn: (lang: Lang, device: Device) => Promise<void>) => async () => {
+  for (const lang of LANGS) for (const device of ['desktop', 'phone'] as const) await fn(lang, device);
+};
+
+const electionId = async (office: string) =>
+  (
+    await app.server.context.database.db
+      .selectFrom('elections')
+      .select('id')
+      .where('congress_id', '=', app.congressId)
+      .where('office', '=', office)
+      .executeTakeFirstOrThrow()
+  ).id;
+
+describe.runIf(browserAvailable)(
+  'the hall pages in both languages and widths, and the rehearsal assistant',
+  () => {
+    beforeAll(async () => {
+      app = await startAppServer(await buildWebApp());
+      const context = app.server.context;
+      const db = context.database.db;
+      plenaryId = (
+        await db
+          .selectFrom('sittings')
+          .select('id')
+          .where('congress_id', '=', app.congressId)
+          .where('kind', '=', 'plenary')
+          .executeTakeFirstOrThrow()
+      ).id;
+      await openSitting(context, DEMO_ACTOR, app.congressId, plenaryId);
+      // The delegates whose credentials the banner prints are in the hall.
+      for (const { code } of app.server.demo!.delegateCodes)
+        await checkIn(context, DEMO_ACTOR, {
+          congressId: app.congressId,
+          sittingId: plenaryId,
+          delegate: { code },
+          desk: '1',
+        });
+      alternates = await electionId('alternate-member');
+      delegates = await electionId('delegate');
+    });
+
+    afterAll(async () => {
+      await cleanUp();
+    });
+
+    it('the rehearsal assistant checks in the rest of the hall', async () => {
+      const page = await visit('admin', 'desktop', '/console', 'zh', '[data-testid=rehearsal-sitting]');
+      const sitting = page.locator(`[data-testid=rehearsal-sitting][data-sitting-id="${plenaryId}"]`);
+      expect(await sitting.textContent()).toContain('第');
+      const count = sitting.locator('input').first();
+      await count.fill('300');
+      await screenshot(page, 'zh-desktop-console-rehearsal');
+      await sitting.getByTestId('rehearsal-checkin').click();
+      // 5 checked in at the desk, 300 more by the assistant.
+      const present = await app.server.context.database.db
+        .selectFrom('attendance')
+        .select('delegate_id')
+        .where('sitting_id', '=', plenaryId)
+        .where('status', '=', 'present');
+      await expect.poll(async () => (await present.execute()).length, { timeout: 60_000 }).toBe(305);
+      for (const lang of LANGS)
+        for (const device of ['desktop', 'phone'] as const) {
+          const shown = await visit('admin', device, '/console', lang, '[data-testid=rehearsal-card]');
+          await screenshot(shown, `${lang}-${device}-console-rehearsal-checked-in`);
+        }
+      await adoptDemoMethod(app.server.context, app.congressId, 305);
+    });
+
+    it(
+      'the presiding page before and during a paper round',
+      each(async (lang, device) => {
+        const page = await visit('presiding', device, '/presiding', lang, '[data-testid=election-panel]');
+        await page.getByTestId('quorum').waitFor();
+        await screenshot(page, `${lang}-${device}-presiding`);
+      }),
+    );
+
+    it('a paper round: the teller keys, the assistant keys the rest, the scrutineer compares', async () => {
+      const context = app.server.context;
+      const presiding = await staffActor(app, 'presiding');
+      const { roundId } = await openRound(context, presiding, app.congressId, alternates, { kind: 'formal' });
+      await each(async (lang, device) => {
+        const page = await visit('presiding', device, '/presiding', lang, '[data-testid=pres-round]');
+        await expect
+          .poll(() => page.getByTestId('pres-round').first().getAttribute('data-status'), POLL)
+          .toBe('open');
+        await screenshot(page, `${lang}-${device}-presiding-round-open`);
+      })();
+      await closeRound(context, presiding, app.congressId, roundId, { ballotsIssued: 305 });
+
+      // teller1 keys sheet 1 of batch 1 in pass A, in each language and width (the same sheet again).
+      await each(async (lang, device) => {
+        const page = await visit('teller1', device, '/teller', lang, '[data-testid=teller-start]');
+        await page.getByTestId('teller-start').click();
+        await page.getByTestId('ballot-grid').waitFor();
+        await page.keyboard.press('1');
+        await page.keyboard.press('1');
+        await screenshot(page, `${lang}-${device}-teller`);
+      })();
+
+      const admin = await visit('admin', 'desktop', '/console', 'zh', '[data-testid=rehearsal-round]');
+      const round = admin.locator('[data-testid=rehearsal-round][data-mode=paper]');
+      await expect.poll(() => round.getAttribute('data-pending'), POLL).toBe('305');
+      await round.getByTestId('rehearsal-key').click();
+      await expect.poll(() => round.getAttribute('data-pending'), { timeout: 120_000 }).toBe('0');
+
+      await each(async (lang, device) => {
+        const page = await visit('scrutineer1', device, '/scrutineer', lang, '[data-testid=scr-round]');
+        await expect
+          .poll(() => page.getByTestId('scr-reconciliation').getAttribute('data-valid'), POLL)
+          .toBe('true');
+        await screenshot(page, `${lang}-${device}-scrutineer`);
+      })();
+    });
+
+    it('an electronic round: the ballot, the review and the receipt on a phone and a desktop', async () => {
+      const context = app.server.context;
+      // The secretariat switches the election to electronic voting in the console.
+      const console = await visit(
+        'admin',
+        'desktop',
+        '/console/elections',
+        'zh',
+        '[data-testid=election-table]',
+      );
+      await console.getByTestId('election-choose').filter({ hasText: '出席' }).click();
+      const panel = console.locator(`[data-testid=election-panel][data-election-id="${delegates}"]`);
+      await panel.getByTestId('ballot-mode-switch').getByText('电子投票').click();
+      const stored = () =>
+        context.database.db
+          .selectFrom('elections')
+          .select('ballot_mode')
+          .where('id', '=', delegates)
+          .executeTakeFirstOrThrow();
+      await expect.poll(async () => (await stored()).ballot_mode, POLL).toBe('electronic');
+      await screenshot(console, 'zh-desktop-console-ballot-mode');
+      const presiding = await staffActor(app, 'presiding');
+      await openRound(context, presiding, app.congressId, delegates, { kind: 'formal' });
+      const credentials = [...app.server.demo!.delegateCodes];
+      await each(async (lang, device) => {
+        const voter = credentials.shift()!;
+        const open = await openBrowser(DEVICES[device]);
+        const page = open.page;
+        await page.goto(`${app.url}/c/${app.congressId}/vote?lang=${lang}`);
+        await page.getByTestId('vote-code').fill(voter.credential);
+        await page.getByTestId('vote-login').click();
+        const rows = page.getByTestId('ballot-row');
+        await expect.poll(() => rows.count(), POLL).toBe(36);
+        await rows.nth(0).locator('[data-choice=F]').click();
+        await rows.nth(1).locator('[data-choice=F]').click();
+        await rows.nth(2).locator('[data-choice=A]').click();
+        await screenshot(page, `${lang}-${device}-vote-ballot`);
+        await page.getByTestId('vote-next').click();
+        await page.getByTestId('vote-review').waitFor();
+        await screenshot(page, `${lang}-${device}-vote-review`);
+        await page.getByTestId('vote-cast').click();
+        await page.getByTestId('receipt').waitFor();
+        await screenshot(page, `${lang}-${device}-vote-receipt`);
+        expect(open.problems).toEqual([]);
+      })();
+
+      // The assistant lets the other electors vote.
+      const admin = await visit('admin', 'desktop', '/console', 'zh', '[data-testid=rehearsal-round]');
+      const round = admin.locator('[data-testid=rehearsal-round][data-mode=electronic]');
+      await expect.poll(() => round.getAttribute('data-pending'), POLL).toBe('301');
+      await round.getByTestId('rehearsal-vote').click();
+      await expect.poll(() => round.getAttribute('data-pending'), { timeout: 60_000 }).toBe('0');
+      await each(async (lang, device) => {
+        const page = await visit('presiding', device, '/presiding', lang, '[data-testid=pres-round]');
+        await screenshot(page, `${lang}-${device}-presiding-all-voted`);
+      })();
+    });
+
+    it('showed no errors', () => {
+      const problems = [...browsers.values()].flatMap((b) => b.problems).filter((p) => !p.includes('404'));
+      expect(problems).toEqual([]);
+    });
+  },
+);
