@@ -318,17 +318,25 @@ async function tellers(db: Kysely<Schema>, congressId: string): Promise<Actor[]>
 }
 
 /**
- * Plausible ballots for a rehearsal, the same on every run of the same round: each candidate has
- * a support between 55% and 95%; an elector marks ○ (F) with that chance, else × (A) or leaves
- * the name unmarked (-); a ballot with more ○ than seats drops its least-supported ones, so
- * every ballot is valid [B3].
+ * Plausible ballots for a rehearsal, the same on every run of the same round: as in a hall that
+ * follows the list, as many candidates as there are seats (picked at random) have strong support
+ * (90–97%) and the others weak (30–50%), so a rehearsal ends in an election, not a run-off, in all
+ * but the rarest case. An elector marks ○ (F) with the candidate's support, else × (A) or leaves
+ * the name unmarked (-); a ballot with more ○ than seats drops its least-supported ones, so every
+ * ballot is valid [B3].
  */
 export function ballotMaker(roundId: string, candidates: number, seats: number): () => string {
   let seed = 0;
   for (const char of roundId) seed = (Math.imul(seed, 31) + char.charCodeAt(0)) >>> 0;
   const random = seededRandom(seed);
+  const strong = Math.min(seats, candidates);
+  const weak = candidates - strong;
   const support = random.shuffle(
-    Array.from({ length: candidates }, (_, i) => 0.95 - (0.4 * i) / Math.max(1, candidates - 1)),
+    Array.from({ length: candidates }, (_, rank) =>
+      rank < strong
+        ? 0.97 - (0.07 * rank) / Math.max(1, strong - 1)
+        : 0.5 - (0.2 * (rank - strong)) / Math.max(1, weak - 1),
+    ),
   );
   const weakestFirst = [...support.keys()].sort((a, b) => support[a]! - support[b]!);
   return () => {

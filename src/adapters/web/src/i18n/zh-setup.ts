@@ -269,7 +269,7 @@ export const zhSetup = {
   'fp.deputySeats': '副书记名额',
   'fp.ballotMode': '投票方式',
   'fp.paper': '纸质选票',
-  'fp.electronic': '电子表决',
+  'fp.electronic': '电子投票',
   'fp.prepare': '筹备一次全会',
   'fp.preparedDone': '一次全会已筹备',
   'fp.prepared': '新一届委员会第一次全体会议已筹备。',
