@@ -3,8 +3,10 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { congressUrl } from '../../lib/api.ts';
 import type { OrganisationView, TermView } from '../../lib/publishing-types.ts';
+import { useSession } from '../../lib/session.tsx';
 import type { CongressView } from '../../lib/types.ts';
 import { useApi } from '../../lib/use-api.ts';
+import { OrganisationActions } from './organisations/OrganisationActions.tsx';
 import { TermCard } from './organisations/TermCard.tsx';
 import type { ConsoleSectionProps } from './section-props.ts';
 
@@ -15,6 +17,9 @@ import type { ConsoleSectionProps } from './section-props.ts';
 
 export function Organisations({ congressId }: ConsoleSectionProps) {
   const { t } = useI18n();
+  const { session } = useSession();
+  // Organisations, terms and new congresses are the installation's: its administrators record them.
+  const mayCreate = (session?.rolesByCongress?.['*'] ?? []).includes('admin');
   const congress = useApi<CongressView>(congressUrl(congressId));
   const organisations = useApi<OrganisationView[]>('/api/organisations');
   const organisationId = congress.data?.organisationId;
@@ -43,6 +48,17 @@ export function Organisations({ congressId }: ConsoleSectionProps) {
     <div className="console-page" data-testid="organisations-page">
       <div className="console-page-head">
         <h1 className="page-title">{t('console.section.organisations')}</h1>
+        {mayCreate && organisation && congress.data && (
+          <OrganisationActions
+            organisation={organisation}
+            congressNumber={congress.data.number}
+            terms={terms.data ?? []}
+            onChanged={() => {
+              void organisations.reload();
+              void terms.reload();
+            }}
+          />
+        )}
       </div>
       <ErrorAlert error={congress.error ?? organisations.error} onRetry={() => void organisations.reload()} />
       {!organisation ? (

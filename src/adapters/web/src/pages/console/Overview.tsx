@@ -7,8 +7,10 @@ import { LiveBadge } from '../../components/LiveBadge.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { congressUrl } from '../../lib/api.ts';
 import { formatDateRange, formatHallDateTime } from '../../lib/format.ts';
+import { rolesFor } from '../../lib/roles.ts';
 import { useRouter } from '../../lib/router.tsx';
 import { pathFor } from '../../lib/routes.ts';
+import { useSession } from '../../lib/session.tsx';
 import type {
   AttendanceCounts,
   BodiesView,
@@ -19,6 +21,8 @@ import type {
 } from '../../lib/types.ts';
 import { useApi } from '../../lib/use-api.ts';
 import { useCongressEvents } from '../../lib/use-events.ts';
+import { CongressBasicsEditor } from './overview/CongressBasicsEditor.tsx';
+import { DelegationsEditor } from './overview/DelegationsEditor.tsx';
 import { RehearsalCard } from './rehearsal/RehearsalCard.tsx';
 
 const STATUS_COLOR = {
@@ -32,6 +36,8 @@ const STATUS_COLOR = {
 export function Overview({ congressId }: { readonly congressId: string }) {
   const { t, lang } = useI18n();
   const { navigate } = useRouter();
+  const { session } = useSession();
+  const isAdmin = rolesFor(session, congressId).has('admin');
   const congress = useApi<CongressView>(congressUrl(congressId));
   const bodies = useApi<BodiesView>(congressUrl(congressId, '/bodies'));
   const sittings = useApi<SittingView[]>(congressUrl(congressId, '/sittings'));
@@ -86,7 +92,10 @@ export function Overview({ congressId }: { readonly congressId: string }) {
       {!c ? (
         <Skeleton active />
       ) : (
-        <Card className="console-card">
+        <Card
+          className="console-card"
+          extra={isAdmin && <CongressBasicsEditor congress={c} onSaved={() => void congress.reload()} />}
+        >
           <Descriptions column={{ xs: 1, md: 2 }} size="middle" styles={{ label: { whiteSpace: 'nowrap' } }}>
             <Descriptions.Item label={t('ov.name')} span="filled">
               <strong>{c.title}</strong>
@@ -185,6 +194,15 @@ export function Overview({ congressId }: { readonly congressId: string }) {
         className="console-card"
         title={`${t('ov.delegations')} · ${t('dl.total', { n: total })}`}
         size="small"
+        extra={
+          isAdmin && (
+            <DelegationsEditor
+              congressId={congressId}
+              delegations={delegations.data ?? []}
+              onChanged={() => void delegations.reload()}
+            />
+          )
+        }
       >
         <ErrorAlert error={delegations.error} />
         <div className="delegation-chips">
