@@ -398,7 +398,7 @@ export async function signOffRound(
   roundId: string,
 ): Promise<void> {
   if (actor.kind !== 'account') throw forbidden();
-  await auditedWrite(context, actor, async (trx, at) => {
+  const signed = await auditedWrite(context, actor, async (trx, at) => {
     const round = await loadRound(trx, congressId, roundId);
     if (round.status !== 'counted' && round.status !== 'signed-off') {
       throw conflict('round-not-counted', 'count the round before signing off', '计票完成后方可签字确认');
@@ -443,9 +443,15 @@ export async function signOffRound(
       .where('id', '=', roundId)
       .execute();
     return {
-      result: undefined,
+      result: { electionId: round.election_id },
       audit: { action: 'round.sign-off', subject: `round:${roundId}`, after: { by: actor.username } },
     };
+  });
+  // The presiding officer's page learns at once that the result may be announced.
+  context.events.publish({
+    type: 'voting',
+    congressId,
+    data: { roundId, electionId: signed.electionId, status: 'signed-off' },
   });
 }
 

@@ -299,7 +299,14 @@ describeEachDatabase('an election from method to first plenary', (target) => {
     await expect(
       signOffRound(context, account('another-scrutineer', 'scrutineer'), CONGRESS, roundId),
     ).rejects.toMatchObject({ status: 403, rule: 'P2', code: 'not-appointed-scrutineer' });
+    // The sign-off is announced on the stream, so the presiding officer's page need not poll for it.
+    const published: unknown[] = [];
+    const unsubscribe = context.events.subscribe(CONGRESS, (event) => published.push(event));
     await signOffRound(context, scrutineer, CONGRESS, roundId);
+    unsubscribe();
+    expect(published).toEqual([
+      expect.objectContaining({ type: 'voting', data: { roundId, electionId, status: 'signed-off' } }),
+    ]);
     await announceRound(context, presiding, CONGRESS, roundId);
 
     let view = await electionView(database.db, CONGRESS, electionId, { staff: true });

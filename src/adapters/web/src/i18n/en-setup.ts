@@ -207,7 +207,7 @@ export const enSetup: Readonly<Record<keyof typeof zhSetup, string>> = {
   'orgx.endedOn': 'Term ends',
   'orgx.organisation': 'New subordinate organisation',
   'orgx.organisationTitle': '{name}: new subordinate organisation',
-  'orgx.nameExample': 'e.g. 中国共产党示范市河东区委员会',
+  'orgx.nameExample': 'Its full name in Chinese, e.g. the CPC Hedong District Committee of Shifan',
   'el.listPdf': 'List of those elected (PDF)',
   'el.tab.candidates': 'Candidates',
   'el.tab.officers': 'Scrutineers and tellers',

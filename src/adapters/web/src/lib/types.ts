@@ -272,7 +272,7 @@ export type VotingEvent =
       readonly status: 'closed';
       readonly ballotsIssued: number;
     }
-  | { readonly roundId: string; readonly electionId: string; readonly status: 'counted' }
+  | { readonly roundId: string; readonly electionId: string; readonly status: 'counted' | 'signed-off' }
   | { readonly roundId: string; readonly voted: number; readonly issued: number; readonly status?: undefined }
   | {
       readonly roundId: string;

@@ -89,8 +89,11 @@ const STEPS = ['open', 'closed', 'counted', 'signed-off', 'announced'] as const;
 /** Who may press 计票 (POST …/count): the tellers under the scrutineers' supervision [P2]. */
 const COUNTS: readonly Role[] = ['teller', 'scrutineer', 'admin'];
 
-/** Sign-off sends no event; while a count waits for it, the page looks again this often. */
-const SIGN_OFF_POLL_MS = 3000;
+/**
+ * The sign-off arrives as a 'voting' event; while a count waits for it the page also looks again
+ * this often, in case the event was missed while the stream reconnected.
+ */
+const SIGN_OFF_POLL_MS = 15_000;
 
 export default function PresidingScript({ congressId }: { readonly congressId: string }) {
   const { t } = useI18n();
