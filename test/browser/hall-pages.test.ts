@@ -1,6 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkIn } from '../../src/services/attendance/check-in.ts';
+import { closeVote, openVote } from '../../src/services/congress/adoption-votes.ts';
+import { createAgendaItem } from '../../src/services/congress/agenda.ts';
 import { openSitting } from '../../src/services/congress/sittings.ts';
 import { DEMO_ACTOR, DEMO_PASSWORDS } from '../../src/services/demo/seed-demo.ts';
 import { closeRound, openRound } from '../../src/services/elections/rounds.ts';
@@ -35,6 +37,8 @@ const browsers = new Map<string, OpenBrowser>();
 let plenaryId: string;
 let alternates: string;
 let delegates: string;
+/** The delegates' browsers of the electronic round, still logged in, by language and device. */
+const voters: { lang: Lang; device: Device; open: OpenBrowser }[] = [];
 
 /** Opens `path` of the congress as `user` on `device`: one browser per user and device, logged in once. */
 async function visit(user: string, device: Device, path: string, lang: Lang, ready: string): Promise<Page> {
@@ -192,6 +196,7 @@ describe.runIf(browserAvailable)(
       await each(async (lang, device) => {
         const voter = credentials.shift()!;
         const open = await openBrowser(DEVICES[device]);
+        voters.push({ lang, device, open });
         const page = open.page;
         await page.goto(`${app.url}/c/${app.congressId}/vote?lang=${lang}`);
         await page.getByTestId('vote-code').fill(voter.credential);
@@ -221,6 +226,49 @@ describe.runIf(browserAvailable)(
         const page = await visit('presiding', device, '/presiding', lang, '[data-testid=pres-round]');
         await screenshot(page, `${lang}-${device}-presiding-all-voted`);
       })();
+    });
+
+    it('a delegate reads the sitting papers and votes on a resolution from the same page', async () => {
+      const context = app.server.context;
+      const presiding = await staffActor(app, 'presiding');
+      await createAgendaItem(context, DEMO_ACTOR, app.congressId, plenaryId, {
+        kind: 'report',
+        title: '关于大会选举工作的说明',
+        presenter: '大会秘书处',
+        body: '各位代表：\n\n现将大会选举工作的有关事项说明如下。\n\n一、选举方式采用无记名投票。',
+      });
+      const item = await createAgendaItem(context, DEMO_ACTOR, app.congressId, plenaryId, {
+        kind: 'adoption-vote',
+        title: '通过关于大会选举工作的说明',
+        vote: { mode: 'electronic' },
+      });
+      const voteId = (
+        await context.database.db
+          .selectFrom('adoption_votes')
+          .select('id')
+          .where('agenda_item_id', '=', item.id)
+          .executeTakeFirstOrThrow()
+      ).id;
+      await openVote(context, presiding, app.congressId, voteId);
+      for (const [voter, choice] of [
+        [voters.find((v) => v.lang === 'zh' && v.device === 'phone')!, 'for'],
+        [voters.find((v) => v.lang === 'en' && v.device === 'desktop')!, 'against'],
+      ] as const) {
+        const page = voter.open.page;
+        const ballot = page.getByTestId('vote-adoption');
+        await ballot.waitFor(POLL);
+        const paper = page.locator('[data-testid=vote-paper][data-item="关于大会选举工作的说明"]');
+        await paper.click();
+        await page.getByText('一、选举方式采用无记名投票。').waitFor();
+        await ballot.locator(`[data-choice=${choice}]`).click();
+        await ballot.getByTestId('vote-adoption-cast').click();
+        await page.getByTestId('vote-adoption-confirm').click();
+        await ballot.getByTestId('vote-adoption-done').waitFor(POLL);
+        await page.getByTestId('vote-papers').scrollIntoViewIfNeeded();
+        await screenshot(page, `${voter.lang}-${voter.device}-vote-papers`);
+      }
+      const closed = await closeVote(context, presiding, app.congressId, voteId);
+      expect(closed).toMatchObject({ votesFor: 1, votesAgainst: 1, state: 'closed' });
     });
 
     it('showed no errors', () => {

@@ -18,6 +18,7 @@ import {
   shownWriteInLines,
   writtenIn,
 } from '../lib/vote-ballot.ts';
+import { SittingPapers } from './vote/SittingPapers.tsx';
 
 // 代表电子投票, phone width first: log in with the credential code (or ?code= from the QR code),
 // the open round's ballot laid out like the paper one, a confirmation, the receipt code, and a
@@ -240,6 +241,7 @@ function VoteDesk({ congressId, name }: { readonly congressId: string; readonly 
         </Card>
       ))}
       <ReceiptCheck congressId={congressId} rounds={closed} />
+      <SittingPapers congressId={congressId} />
     </>
   );
 }
