@@ -75,11 +75,9 @@ export async function auditLabels(
   await named(labels, 'election', idsOf(references, 'election'), (ids) =>
     db.selectFrom('elections').select(['id', 'title as name']).where('id', 'in', ids).execute(),
   );
-  for (const kind of ['method', 'election-method']) {
-    await named(labels, kind, idsOf(references, kind), (ids) =>
-      db.selectFrom('election_methods').select(['id', 'title as name']).where('id', 'in', ids).execute(),
-    );
-  }
+  await named(labels, 'method', idsOf(references, 'method'), (ids) =>
+    db.selectFrom('election_methods').select(['id', 'title as name']).where('id', 'in', ids).execute(),
+  );
   await named(labels, 'agenda-item', idsOf(references, 'agenda-item'), (ids) =>
     db.selectFrom('agenda_items').select(['id', 'title as name']).where('id', 'in', ids).execute(),
   );

@@ -62,14 +62,9 @@ export function inCongress(eb: AuditBuilder, congressId: string, dialect: Dialec
       .selectFrom('sittings')
       .select(subjectOf('sitting', 'sittings.id').as('subject'))
       .where('sittings.congress_id', '=', congressId),
-    // The demo seed writes election-method:<id>; the election service writes method:<id>.
     eb
       .selectFrom('election_methods')
       .select(subjectOf('method', 'election_methods.id').as('subject'))
-      .where('election_methods.congress_id', '=', congressId),
-    eb
-      .selectFrom('election_methods')
-      .select(subjectOf('election-method', 'election_methods.id').as('subject'))
       .where('election_methods.congress_id', '=', congressId),
     eb
       .selectFrom('elections')

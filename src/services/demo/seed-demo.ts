@@ -132,7 +132,7 @@ export async function seedDemo(
       })),
     });
     await insertRows(trx, 'election_methods', [plan.electionMethod]);
-    await audit('election-method.create', `election-method:${plan.electionMethod.id}`, {
+    await audit('method.create', `method:${plan.electionMethod.id}`, {
       title: plan.electionMethod.title,
       status: plan.electionMethod.status,
     });

@@ -113,3 +113,8 @@ export function avatarText(name: string): string {
 export function joinList(items: readonly (string | number)[], lang: Lang): string {
   return items.join(lang === 'zh' ? '、' : ', ');
 }
+
+/** A form's optional text as the API takes it: trimmed, or null when left empty. */
+export function orNull(value: string | undefined): string | null {
+  return value?.trim() ? value.trim() : null;
+}

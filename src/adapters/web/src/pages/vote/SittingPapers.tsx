@@ -1,6 +1,6 @@
 import { FileTextOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Collapse, Empty, Popconfirm, Select, Space, Tag } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useAction } from '../../components/use-action.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -106,12 +106,12 @@ function AdoptionBallot({ congressId, vote }: { readonly congressId: string; rea
   const mine = useApi<AdoptionVote & { youVoted?: boolean }>(url);
   const action = useAction();
   const [choice, setChoice] = useState<Choice>();
-  const [voted, setVoted] = useState(false);
-  useEffect(() => setVoted(mine.data?.youVoted === true), [mine.data]);
+  const [castNow, setCastNow] = useState(false);
+  const voted = castNow || mine.data?.youVoted === true;
   const cast = async () => {
     if (!choice) return;
     const ok = await action.run('cast', () => api.post(`${url}/ballots`, { choice }), { inline: true });
-    if (ok) setVoted(true);
+    if (ok) setCastNow(true);
   };
   return (
     <Alert

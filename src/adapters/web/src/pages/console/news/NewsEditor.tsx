@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Drawer, Form, Input, Select, Space } from 'antd';
+import { Button, Drawer, Form, Input, Select } from 'antd';
 import { useState } from 'react';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
@@ -130,75 +130,90 @@ export function NewsEditor({
           <Input.TextArea autoSize={{ minRows: 5, maxRows: 22 }} lang="en" />
         </Form.Item>
 
-        <div className="field-label">{t('news.images')}</div>
-        <Form.List name="images">
-          {(fields, { add, remove }) => (
-            <div className="news-list-fields">
-              {fields.map((field) => (
-                <div key={field.key} className="news-list-row">
-                  <Form.Item
-                    name={[field.name, 'url']}
-                    rules={[{ required: true, message: t('news.required') }, urlRule]}
-                  >
-                    <Input placeholder={t('news.imageUrl')} />
-                  </Form.Item>
-                  <Form.Item name={[field.name, 'captionZh']}>
-                    <Input placeholder={t('news.captionZh')} maxLength={300} />
-                  </Form.Item>
-                  <Form.Item name={[field.name, 'captionEn']}>
-                    <Input placeholder={t('news.captionEn')} maxLength={300} lang="en" />
-                  </Form.Item>
-                  <Button
-                    icon={<DeleteOutlined />}
-                    onClick={() => remove(field.name)}
-                    aria-label={t('news.remove')}
-                  />
-                </div>
-              ))}
-              <Button icon={<PlusOutlined />} onClick={() => add({ url: '', captionZh: '', captionEn: '' })}>
-                {t('news.addImage')}
-              </Button>
-            </div>
-          )}
-        </Form.List>
-
-        <div className="field-label">{t('news.links')}</div>
-        <Form.List name="links">
-          {(fields, { add, remove }) => (
-            <div className="news-list-fields">
-              {fields.map((field) => (
-                <div key={field.key} className="news-list-row">
-                  <Form.Item
-                    name={[field.name, 'url']}
-                    rules={[{ required: true, message: t('news.required') }, urlRule]}
-                  >
-                    <Input placeholder={t('news.linkUrl')} />
-                  </Form.Item>
-                  <Form.Item
-                    name={[field.name, 'titleZh']}
-                    rules={[{ required: true, whitespace: true, message: t('news.required') }]}
-                  >
-                    <Input placeholder={t('news.linkTitleZh')} maxLength={300} />
-                  </Form.Item>
-                  <Form.Item name={[field.name, 'titleEn']}>
-                    <Input placeholder={t('news.linkTitleEn')} maxLength={300} lang="en" />
-                  </Form.Item>
-                  <Button
-                    icon={<DeleteOutlined />}
-                    onClick={() => remove(field.name)}
-                    aria-label={t('news.remove')}
-                  />
-                </div>
-              ))}
-              <Space>
-                <Button icon={<PlusOutlined />} onClick={() => add({ url: '', titleZh: '', titleEn: '' })}>
-                  {t('news.addLink')}
-                </Button>
-              </Space>
-            </div>
-          )}
-        </Form.List>
+        <UrlRows
+          name="images"
+          label={t('news.images')}
+          urlPlaceholder={t('news.imageUrl')}
+          texts={[
+            { key: 'captionZh', placeholder: t('news.captionZh') },
+            { key: 'captionEn', placeholder: t('news.captionEn'), lang: 'en' },
+          ]}
+          addLabel={t('news.addImage')}
+          urlRule={urlRule}
+        />
+        <UrlRows
+          name="links"
+          label={t('news.links')}
+          urlPlaceholder={t('news.linkUrl')}
+          texts={[
+            { key: 'titleZh', placeholder: t('news.linkTitleZh'), required: true },
+            { key: 'titleEn', placeholder: t('news.linkTitleEn'), lang: 'en' },
+          ]}
+          addLabel={t('news.addLink')}
+          urlRule={urlRule}
+        />
       </Form>
     </Drawer>
+  );
+}
+
+/**
+ * A list of rows, each a URL on the site and its texts in Chinese and English: the item's images
+ * (with captions) and its links to the official lists (with titles).
+ */
+function UrlRows({
+  name,
+  label,
+  urlPlaceholder,
+  texts,
+  addLabel,
+  urlRule,
+}: {
+  readonly name: string;
+  readonly label: string;
+  readonly urlPlaceholder: string;
+  readonly texts: ReadonlyArray<{ key: string; placeholder: string; lang?: string; required?: boolean }>;
+  readonly addLabel: string;
+  readonly urlRule: { pattern: RegExp; message: string };
+}) {
+  const { t } = useI18n();
+  const required = { required: true, message: t('news.required') };
+  return (
+    <>
+      <div className="field-label">{label}</div>
+      <Form.List name={name}>
+        {(fields, { add, remove }) => (
+          <div className="news-list-fields">
+            {fields.map((field) => (
+              <div key={field.key} className="news-list-row">
+                <Form.Item name={[field.name, 'url']} rules={[required, urlRule]}>
+                  <Input placeholder={urlPlaceholder} />
+                </Form.Item>
+                {texts.map((text) => (
+                  <Form.Item
+                    key={text.key}
+                    name={[field.name, text.key]}
+                    rules={text.required ? [{ ...required, whitespace: true }] : []}
+                  >
+                    <Input placeholder={text.placeholder} maxLength={300} lang={text.lang} />
+                  </Form.Item>
+                ))}
+                <Button
+                  icon={<DeleteOutlined />}
+                  onClick={() => remove(field.name)}
+                  aria-label={t('news.remove')}
+                />
+              </div>
+            ))}
+            <Button
+              icon={<PlusOutlined />}
+              onClick={() => add(Object.fromEntries([['url', ''], ...texts.map((x) => [x.key, ''])]))}
+            >
+              {addLabel}
+            </Button>
+          </div>
+        )}
+      </Form.List>
+    </>
   );
 }

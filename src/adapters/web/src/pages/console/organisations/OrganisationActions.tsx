@@ -5,6 +5,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { useAction } from '../../../components/use-action.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { api } from '../../../lib/api.ts';
+import { orNull } from '../../../lib/format.ts';
 import type { OrganisationView, TermView } from '../../../lib/publishing-types.ts';
 import { useRouter } from '../../../lib/router.tsx';
 import { pathFor } from '../../../lib/routes.ts';
@@ -14,7 +15,6 @@ import { pathFor } from '../../../lib/routes.ts';
 // committee or the discipline commission, and the next congress, whose console it then opens.
 
 const LEVELS = ['province', 'city', 'county', 'grassroots'] as const;
-const orNull = (value: string | undefined) => (value?.trim() ? value.trim() : null);
 
 export function OrganisationActions({
   organisation,

@@ -5,6 +5,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { useAction } from '../../../components/use-action.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { api, congressUrl } from '../../../lib/api.ts';
+import { orNull } from '../../../lib/format.ts';
 import type { CongressView } from '../../../lib/types.ts';
 
 // 大会信息: the secretariat sets the congress's title, theme, venue and dates. Dates are typed or
@@ -17,8 +18,6 @@ interface BasicsForm {
   readonly startsOn?: string;
   readonly endsOn?: string;
 }
-
-const orNull = (value: string | undefined) => (value?.trim() ? value.trim() : null);
 
 export function CongressBasicsEditor({
   congress,
