@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { type Database, openDatabase } from '../../src/adapters/db/index.ts';
+import { type Database, openDatabase } from '../../src/persistence/index.ts';
 import { median } from './prng.ts';
 
 /**

@@ -1,8 +1,8 @@
 import os from 'node:os';
 import { pathToFileURL } from 'node:url';
-import type { Role } from '../../src/adapters/db/congress-schema.ts';
-import { migrate } from '../../src/adapters/db/index.ts';
 import { buildApp } from '../../src/adapters/http/app.ts';
+import type { Role } from '../../src/persistence/congress-schema.ts';
+import { migrate } from '../../src/persistence/index.ts';
 import { createAccount } from '../../src/services/accounts/account-service.ts';
 import { LoginThrottle } from '../../src/services/accounts/login-throttle.ts';
 import type { Actor } from '../../src/services/actor.ts';

@@ -1,16 +1,13 @@
 import { spawn } from 'node:child_process';
 import os from 'node:os';
 import { pathToFileURL } from 'node:url';
-import { inReadTransaction, migrate } from '../../src/adapters/db/index.ts';
 import { buildApp } from '../../src/adapters/http/app.ts';
+import { inReadTransaction, migrate } from '../../src/persistence/index.ts';
 import { LoginThrottle } from '../../src/services/accounts/login-throttle.ts';
 import { electronicBallotSource } from '../../src/services/ballots/electronic/electronic-ballot-source.ts';
 import { cryptoRandom, type ServiceContext, systemClock } from '../../src/services/context.ts';
 import { EventBus } from '../../src/services/events.ts';
-import {
-  closeElectronicRound,
-  seedElectronicRound,
-} from '../../test/services/ballots/electronic/fixtures.ts';
+import { openBallots, seedElectronicRound } from '../../test/services/ballots/electronic/fixtures.ts';
 import { type LatencySummary, openBenchDatabase, summariseLatencies } from './bench-database.ts';
 import { seededRandom } from './prng.ts';
 
@@ -53,6 +50,8 @@ export interface EvoteBenchResult {
     readonly serverCpuMsPerCast: number;
   };
   readonly closeAndSealMs: number;
+  /** Two scrutineers' key shares entered, the sealed ballots opened for the count. */
+  readonly openWithSharesMs: number;
   readonly stored: {
     readonly ballots: number;
     readonly voters: number;
@@ -261,8 +260,12 @@ export async function benchElectronicVoting(options: EvoteBenchOptions): Promise
       ];
       // 3. Close (sealing the ballots in receipt order) and check that nothing was lost.
       const closeStart = performance.now();
-      await closeElectronicRound(database, fixture.roundId, new Date().toISOString());
+      await fixture.world.setRoundStatus(fixture.roundId, 'closed', { at: new Date().toISOString() });
       const closeAndSealMs = performance.now() - closeStart;
+      // [B4] Two scrutineers' shares open the sealed ballots; only then can they be counted.
+      const openStart = performance.now();
+      await openBallots(fixture, context);
+      const openWithSharesMs = performance.now() - openStart;
       const count = async (table: 'electronic_ballots' | 'electronic_voters') =>
         Number(
           (
@@ -281,13 +284,14 @@ export async function benchElectronicVoting(options: EvoteBenchOptions): Promise
         .where('id', '=', fixture.roundId)
         .executeTakeFirstOrThrow();
       const box = await inReadTransaction(database, (db) => electronicBallotSource.ballotBox(db, round));
+      // A receipt is its sealed ballot's tracker [B4]; the opened ballots are keyed afresh.
       const storedReceipts = await database.db
-        .selectFrom('electronic_ballots')
-        .select('receipt')
+        .selectFrom('sealed_ballots')
+        .select('tracker')
         .where('round_id', '=', fixture.roundId)
         .execute();
-      // Lost: a receipt handed to a delegate whose ballot is not in the store.
-      const stored = new Set(storedReceipts.map((r) => r.receipt));
+      // Lost: a receipt handed to a delegate whose sealed ballot is not in the store.
+      const stored = new Set(storedReceipts.map((r) => r.tracker));
       const lost = receipts.filter((receipt) => !stored.has(receipt)).length;
       return {
         engine: database.dialect,
@@ -309,6 +313,7 @@ export async function benchElectronicVoting(options: EvoteBenchOptions): Promise
             (serverCpu.user + serverCpu.system) / 1000 / Math.max(1, client.castLatencies.length),
         },
         closeAndSealMs,
+        openWithSharesMs,
         stored: { ballots, voters, distinctReceipts: stored.size, countedBallots: box.size },
         lost,
         loadAverage: { before: loadBefore, after: os.loadavg() },
@@ -329,7 +334,7 @@ function formatResult(result: EvoteBenchResult): string {
     `  login : ${result.login.count} in ${ms(result.login.wallMs)} (25 at a time); median ${ms(result.login.medianMs)}, p99 ${ms(result.login.p99Ms)}, max ${ms(result.login.maxMs)}; errors ${result.login.errors}`,
     `  cast  : ${result.cast.accepted} accepted in ${ms(result.cast.wallMs)}; median ${ms(result.cast.medianMs)}, p99 ${ms(result.cast.p99Ms)}, max ${ms(result.cast.maxMs)}; errors ${result.cast.errors}; most in flight ${result.cast.maxInFlight}; server CPU ${result.cast.serverCpuMsPerCast.toFixed(2)} ms per cast`,
     ...result.cast.errorSamples.map((sample) => `          error: ${sample}`),
-    `  close : seal ${result.stored.ballots} ballots in ${ms(result.closeAndSealMs)}`,
+    `  close : seal ${result.stored.ballots} ballots in ${ms(result.closeAndSealMs)}; open them with two shares in ${ms(result.openWithSharesMs)}`,
     `  stored: ${result.stored.ballots} ballots, ${result.stored.voters} voters, ${result.stored.distinctReceipts} distinct receipts, ${result.stored.countedBallots} in the ballot box; lost ${result.lost}; stored but receipt not delivered ${result.stored.ballots - result.cast.accepted}`,
     `  load average before ${load(result.loadAverage.before)}, after ${load(result.loadAverage.after)}`,
   ].join('\n');

@@ -1,4 +1,4 @@
-import type { Role } from '../adapters/db/congress-schema.ts';
+import type { Role } from '../persistence/congress-schema.ts';
 
 /** Who makes a request: a staff account with roles per congress, a delegate, or the public. */
 export type Actor =

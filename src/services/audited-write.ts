@@ -1,6 +1,8 @@
-import { type AuditEntry, appendAudit, inTransaction, type WriteTransaction } from '../adapters/db/index.ts';
+import { type AuditEntry, appendAudit, inTransaction, type WriteTransaction } from '../persistence/index.ts';
 import { type Actor, actorLabel } from './actor.ts';
+import { Announcements } from './announcements.ts';
 import { nowIso, type ServiceContext } from './context.ts';
+import type { Announcement } from './event-types.ts';
 
 export interface Change<T> {
   /** What the caller gets back. */
@@ -12,32 +14,53 @@ export interface Change<T> {
     readonly before?: unknown;
     readonly after?: unknown;
   };
+  /**
+   * What the live stream announces (event-types.ts): stored in the same transaction, delivered
+   * once it has committed, by every server instance.
+   */
+  readonly events?: readonly Announcement[];
 }
 
 export type AuditedChange<T> = (trx: WriteTransaction, at: string) => Promise<Change<T>>;
 
 /**
- * Every write is one transaction with its audit entry: both commit, or neither does. A refused
- * request (a thrown error) changes nothing. `fn` may run more than once on PostgreSQL
- * (serialization retry), so it must not publish events or touch anything outside `trx`.
+ * Every write is one transaction with its audit entry and its announcements: all commit, or
+ * none does. A refused request (a thrown error) changes nothing. `fn` may run more than once on
+ * PostgreSQL (serialization retry), so it must not touch anything outside `trx`: the events it
+ * returns are stored once, with the attempt that commits, and reach the streams after the commit.
  */
 export async function auditedWrite<T>(
   context: ServiceContext,
   actor: Actor,
   fn: AuditedChange<T>,
 ): Promise<T> {
-  return inTransaction(context.database, (trx) =>
-    applyAuditedChange(context, actor, trx, fn, (entry) => appendAudit(trx, entry)),
-  );
+  const { result, stored } = await inTransaction(context.database, async (trx) => {
+    const announcements = new Announcements(context.events.check);
+    const result = await applyAuditedChange(
+      context,
+      actor,
+      trx,
+      fn,
+      (entry) => appendAudit(trx, entry),
+      announcements,
+    );
+    return { result, stored: await announcements.store(trx, nowIso(context)) };
+  });
+  if (stored.length > 0) context.events.committed(stored, context.database);
+  return result;
 }
 
-/** Runs one change and appends its audit entry with `append`, inside the caller's transaction. */
+/**
+ * Runs one change and appends its audit entry with `append`, inside the caller's transaction; its
+ * announcements go to `announcements`, which the caller stores before committing.
+ */
 export async function applyAuditedChange<T>(
   context: ServiceContext,
   actor: Actor,
   trx: WriteTransaction,
   fn: AuditedChange<T>,
   append: (entry: AuditEntry) => Promise<unknown>,
+  announcements: Announcements,
 ): Promise<T> {
   const at = nowIso(context);
   const change = await fn(trx, at);
@@ -49,5 +72,6 @@ export async function applyAuditedChange<T>(
     ...(change.audit.before === undefined ? {} : { before: change.audit.before }),
     ...(change.audit.after === undefined ? {} : { after: change.audit.after }),
   });
+  if (change.events) announcements.add(change.events);
   return change.result;
 }

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Database } from '../adapters/db/index.ts';
-import type { EventBus } from './events.ts';
+import type { Database } from '../persistence/index.ts';
+import type { EventHub } from './event-types.ts';
 
 /** The clock, injected so tests and the audit log agree on time. */
 export interface Clock {
@@ -22,7 +22,7 @@ export interface ServiceContext {
   readonly database: Database;
   readonly clock: Clock;
   readonly random: RandomSource;
-  readonly events: EventBus;
+  readonly events: EventHub;
 }
 
 export const systemClock: Clock = { now: () => new Date() };

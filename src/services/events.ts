@@ -1,19 +1,38 @@
+import type { Database } from '../persistence/index.ts';
+import { announceAttendance } from './attendance/attendance-announcer.ts';
+import type { CongressEvent, EventCheck, EventHub, Listener, StoredAnnouncement } from './event-types.ts';
+
+export type {
+  Announcement,
+  AttendanceNotice,
+  CongressEvent,
+  EventCheck,
+  EventHub,
+  Listener,
+  StoredAnnouncement,
+} from './event-types.ts';
+
 /**
  * Live updates per congress (attendance, voting progress, results) for the server-sent-events
- * stream. In-process: one server holds the database, so one bus sees every change. Services
- * publish after their transaction commits, never inside it (a retried transaction must not
- * announce twice).
+ * stream, in one process: the hub of a server on SQLite (one process holds the database), of the
+ * tests and of the command line. A write stores its announcements in its own transaction
+ * (audited-write.ts) and hands them here once committed, with their ids; they go to the
+ * subscribers at once, in commit order. A notice that a sitting's attendance changed becomes the
+ * sitting's counts, coalesced (attendance-announcer.ts). Behind several instances on PostgreSQL
+ * the server uses DatabaseEventFeed (event-feed.ts) instead, which reads what every instance
+ * committed. What an event carries is declared in src/contract/events.ts.
  */
-export interface CongressEvent {
-  readonly type: 'attendance' | 'voting' | 'result' | 'congress' | 'news';
-  readonly congressId: string;
-  readonly data: unknown;
-}
-
-export type Listener = (event: CongressEvent) => void;
-
-export class EventBus {
+export class EventBus implements EventHub {
   private readonly listeners = new Map<string, Set<Listener>>();
+  #check: EventCheck | undefined;
+
+  checkWith(check: EventCheck): void {
+    this.#check = check;
+  }
+
+  get check(): EventCheck | undefined {
+    return this.#check;
+  }
 
   subscribe(congressId: string, listener: Listener): () => void {
     let set = this.listeners.get(congressId);
@@ -24,21 +43,41 @@ export class EventBus {
     set.add(listener);
     return () => {
       set.delete(listener);
-      if (set.size === 0) this.listeners.delete(congressId);
+      if (set.size === 0 && this.listeners.get(congressId) === set) this.listeners.delete(congressId);
     };
   }
 
   publish(event: CongressEvent): void {
-    for (const listener of this.listeners.get(event.congressId) ?? []) {
-      try {
-        listener(event);
-      } catch {
-        // A broken subscriber (a closed stream) must not stop the others.
-      }
-    }
+    this.#check?.(event);
+    this.deliver(event, undefined);
+  }
+
+  committed(events: readonly StoredAnnouncement[], database: Database): void {
+    for (const event of events) this.receive(event, database);
   }
 
   subscriberCount(congressId: string): number {
     return this.listeners.get(congressId)?.size ?? 0;
+  }
+
+  /** One committed announcement: an event for the subscribers, or a notice to derive one from. */
+  protected receive(stored: StoredAnnouncement, database: Database): void {
+    if (stored.type === 'attendance-changed') {
+      announceAttendance({ database, events: this }, stored.congressId, stored.data.sittingId);
+      return;
+    }
+    // Subscribers get the event as published, the id beside it.
+    const { id, ...event } = stored;
+    this.deliver(event as CongressEvent, id);
+  }
+
+  private deliver(event: CongressEvent, id: number | undefined): void {
+    for (const listener of this.listeners.get(event.congressId) ?? []) {
+      try {
+        listener(event, id);
+      } catch {
+        // A broken subscriber (a closed stream) must not stop the others.
+      }
+    }
   }
 }

@@ -5,10 +5,12 @@ import {
   rollbackToSavepoint,
   savepoint,
   type WriteTransaction,
-} from '../adapters/db/index.ts';
+} from '../persistence/index.ts';
 import type { Actor } from './actor.ts';
+import { Announcements } from './announcements.ts';
 import { type AuditedChange, applyAuditedChange } from './audited-write.ts';
 import { nowIso, type ServiceContext } from './context.ts';
+import type { EventHub, StoredAnnouncement } from './event-types.ts';
 
 // Group commit for the bursts of a congress: 3,000 delegates pressing "submit" within seconds.
 //
@@ -27,6 +29,11 @@ import { nowIso, type ServiceContext } from './context.ts';
 // (setImmediate), after the requests already read from the network have queued. That turn
 // matters on SQLite, whose driver is synchronous: starting at once would commit every request
 // alone before the next one is even read.
+//
+// What the group announces (a writer's `announcements`, each change's Change.events) is stored
+// in the same transaction and handed to the hub after the commit, before any request is answered.
+// Queues only batch: which request wins, and whether it may be written at all, is decided in the
+// database (the writer lock, constraints), so several server instances may each run their own.
 
 /** Most requests in one transaction: keeps a transaction (and the lock it holds) short. */
 const MAX_GROUP = 256;
@@ -40,8 +47,9 @@ export type Outcome<O> =
  * order: a refused request's outcome carries its error, and must have written nothing. If
  * `write` throws instead (a database error such as a duplicate key), everything it wrote is
  * rolled back and each request of the group is written again on its own, in its own savepoint,
- * so that only the request at fault fails. `write` may run more than once on PostgreSQL
- * (serialization retry) and must not touch anything outside `trx`.
+ * so that only the request at fault fails. What the stream should hear goes to `announcements`
+ * (rewound with the savepoints). `write` may run more than once on PostgreSQL (serialization
+ * retry) and must not touch anything outside `trx`.
  */
 export interface BatchWriter<R, O> {
   write(
@@ -49,6 +57,7 @@ export interface BatchWriter<R, O> {
     requests: readonly R[],
     audit: AuditAppender,
     at: string,
+    announcements: Announcements,
   ): Promise<readonly Outcome<O>[]>;
 }
 
@@ -92,28 +101,32 @@ class GroupCommitter<R, O> {
   private async commitGroup(group: readonly Pending<R, O>[]): Promise<void> {
     const requests = group.map((pending) => pending.request);
     let outcomes: readonly Outcome<O>[] = [];
+    let stored: StoredAnnouncement[] = [];
     try {
-      outcomes = await inTransaction(this.context.database, async (trx) => {
+      ({ outcomes, stored } = await inTransaction(this.context.database, async (trx) => {
         // One read and one write of the audit head for the whole group (audit-log.ts).
         const audit = await AuditAppender.open(trx);
+        const announcements = new Announcements(this.context.events.check);
         const at = nowIso(this.context);
         const head = audit.head;
         await savepoint(trx, 'group_write');
         let written: readonly Outcome<O>[];
         try {
-          written = await this.writer.write(trx, requests, audit, at);
+          written = await this.writer.write(trx, requests, audit, at, announcements);
         } catch {
           await rollbackToSavepoint(trx, 'group_write');
           audit.rewind(head);
-          written = await this.writeOneByOne(trx, requests, audit, at);
+          announcements.rewind(0);
+          written = await this.writeOneByOne(trx, requests, audit, at, announcements);
         }
         await audit.close();
-        return written;
-      });
+        return { outcomes: written, stored: await announcements.store(trx, at) };
+      }));
     } catch (error) {
       for (const pending of group) pending.reject(error);
       return;
     }
+    if (stored.length > 0) this.context.events.committed(stored, this.context.database);
     group.forEach((pending, index) => {
       const outcome = outcomes[index];
       if (outcome?.ok) pending.resolve(outcome.value);
@@ -127,20 +140,23 @@ class GroupCommitter<R, O> {
     requests: readonly R[],
     audit: AuditAppender,
     at: string,
+    announcements: Announcements,
   ): Promise<Outcome<O>[]> {
     const outcomes: Outcome<O>[] = [];
     for (const [index, request] of requests.entries()) {
       const name = `request_${index}`;
       const head = audit.head;
+      const mark = announcements.mark;
       await savepoint(trx, name);
       try {
-        const [outcome] = await this.writer.write(trx, [request], audit, at);
+        const [outcome] = await this.writer.write(trx, [request], audit, at, announcements);
         if (!outcome) throw new Error('group commit: the writer gave no outcome');
         if (!outcome.ok) throw outcome.error;
         outcomes.push(outcome);
       } catch (error) {
         await rollbackToSavepoint(trx, name);
         audit.rewind(head);
+        announcements.rewind(mark);
         outcomes.push({ ok: false, error });
       }
     }
@@ -148,7 +164,10 @@ class GroupCommitter<R, O> {
   }
 }
 
-const committers = new WeakMap<Database, Map<BatchWriter<never, unknown>, GroupCommitter<never, unknown>>>();
+type Committers = Map<BatchWriter<never, unknown>, GroupCommitter<never, unknown>>;
+
+/** One queue per database, event hub and writer: a group's announcements go to its requests' hub. */
+const committers = new WeakMap<Database, WeakMap<EventHub, Committers>>();
 
 /**
  * Submits a request to `writer`'s group commit on the context's database; resolves with its
@@ -159,10 +178,15 @@ export function submitToGroup<R, O>(
   writer: BatchWriter<R, O>,
   request: R,
 ): Promise<O> {
-  let byWriter = committers.get(context.database);
+  let byHub = committers.get(context.database);
+  if (!byHub) {
+    byHub = new WeakMap();
+    committers.set(context.database, byHub);
+  }
+  let byWriter = byHub.get(context.events);
   if (!byWriter) {
     byWriter = new Map();
-    committers.set(context.database, byWriter);
+    byHub.set(context.events, byWriter);
   }
   let committer = byWriter.get(writer as BatchWriter<never, unknown>) as GroupCommitter<R, O> | undefined;
   if (!committer) {
@@ -183,20 +207,27 @@ interface ChangeRequest {
 
 /** Any audited change, one after another in the group, each in its own savepoint. */
 const changeWriter: BatchWriter<ChangeRequest, unknown> = {
-  async write(trx, requests, audit) {
+  async write(trx, requests, audit, _at, announcements) {
     const outcomes: Outcome<unknown>[] = [];
     for (const [index, request] of requests.entries()) {
       const name = `change_${index}`;
       const head = audit.head;
+      const mark = announcements.mark;
       await savepoint(trx, name);
       try {
-        const value = await applyAuditedChange(request.context, request.actor, trx, request.change, (entry) =>
-          audit.append(entry),
+        const value = await applyAuditedChange(
+          request.context,
+          request.actor,
+          trx,
+          request.change,
+          (entry) => audit.append(entry),
+          announcements,
         );
         outcomes.push({ ok: true, value });
       } catch (error) {
         await rollbackToSavepoint(trx, name);
         audit.rewind(head);
+        announcements.rewind(mark);
         outcomes.push({ ok: false, error });
       }
     }

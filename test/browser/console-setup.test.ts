@@ -6,12 +6,14 @@ import { enterPaperBallot } from '../../src/services/ballots/paper/paper-entry.t
 import { openSitting } from '../../src/services/congress/sittings.ts';
 import { DEMO_ACTOR, DEMO_PASSWORDS } from '../../src/services/demo/seed-demo.ts';
 import { openRound } from '../../src/services/elections/rounds.ts';
+import { adoptDemoScrutineers, holdSittingsBefore } from '../support/demo-congress.ts';
 import {
   type AppServer,
   browserAvailable,
   buildWebApp,
   chooseOption,
   cleanUp,
+  confirmPopup,
   logIn,
   type OpenBrowser,
   openBrowser,
@@ -61,9 +63,7 @@ async function photograph(browser: OpenBrowser, name: string, ready: string): Pr
 }
 
 /** Confirms the Popconfirm that is open. */
-async function confirm(page: Page): Promise<void> {
-  await page.locator('.ant-popconfirm-buttons .ant-btn-primary:visible').click();
-}
+const confirm = confirmPopup;
 
 /** Types into an antd Select (a delegate by code) and picks the first match. */
 async function pick(page: Page, testId: string, text: string): Promise<void> {
@@ -355,6 +355,8 @@ describe.runIf(browserAvailable)('the console set-up sections', () => {
     const context = app.server.context;
     const congressId = app.congressId;
     const plenary = await sittingId('plenary');
+    // [P3] The opening sitting comes before the plenary (the preparatory meeting was held above).
+    await holdSittingsBefore(context, congressId, plenary);
     await openSitting(context, DEMO_ACTOR, congressId, plenary);
     const voting = await db()
       .selectFrom('delegates')
@@ -407,6 +409,8 @@ describe.runIf(browserAvailable)('the console set-up sections', () => {
     const context = app.server.context;
     const congressId = app.congressId;
     const election = await committeeElection();
+    // [P1] No ballot before the plenary adopts the scrutineers' list.
+    await adoptDemoScrutineers(context, congressId);
     const { roundId } = await openRound(
       context,
       await staffActor(app, 'presiding'),

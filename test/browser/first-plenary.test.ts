@@ -15,6 +15,7 @@ import {
   type OpenBrowser,
   openBrowser,
   screenshot,
+  settles,
   startAppServer,
 } from './harness.ts';
 
@@ -102,8 +103,14 @@ describe.runIf(browserAvailable)('the first plenary, prepared from the console',
   it('prepares the plenary and opens its console, with its elections and the discipline result to record', async () => {
     const page = admin.page;
     const card = page.getByTestId('first-plenary-card');
-    await card.waitFor({ timeout: 15_000 });
+    await card.waitFor();
     expect(await card.textContent()).toContain('筹备新一届委员会第一次全体会议');
+    // Nothing is assumed: without the day, the place and the seats the plenary is not prepared.
+    await page.getByTestId('first-plenary-prepare').click();
+    await expect.poll(() => card.locator('.ant-form-item-explain-error').count()).toBe(4);
+    await card.locator('#startsOn').fill('2026-11-29');
+    await card.locator('#startsOn').press('Enter');
+    await card.locator('#venue').fill('示范市会议中心');
     await card.locator('#standingCommitteeSeats').fill('5');
     await card.locator('#deputySecretarySeats').fill('2');
     await card.getByText('电子投票').click();
@@ -113,7 +120,7 @@ describe.runIf(browserAvailable)('the first plenary, prepared from the console',
       (url) => url.pathname.endsWith('/console/elections') && !url.pathname.includes(app.congressId),
     );
     plenaryId = decodeURIComponent(new URL(page.url()).pathname.split('/')[2]!);
-    await page.getByTestId('discipline-card').waitFor({ timeout: 15_000 });
+    await page.getByTestId('discipline-card').waitFor();
     const section = await page.getByTestId('elections-section').textContent();
     for (const title of ['常务委员会委员', '书记', '副书记']) expect(section).toContain(title);
     await screenshot(page, 'zh-desktop-console-first-plenary-prepared');
@@ -134,7 +141,7 @@ describe.runIf(browserAvailable)('the first plenary, prepared from the console',
 
     // Back at the congress, the card now leads to the prepared plenary instead.
     await page.goto(`${app.url}/c/${app.congressId}/console/elections`);
-    await page.getByTestId('first-plenary-card').waitFor({ timeout: 15_000 });
+    await page.getByTestId('first-plenary-card').waitFor();
     expect(await page.getByTestId('first-plenary-card').textContent()).toContain('进入一次全会工作台');
     expect(admin.problems).toEqual([]);
   });
@@ -165,8 +172,14 @@ describe.runIf(browserAvailable)('the first plenary, prepared from the console',
       votesAbstain: 0,
     });
     const names = members.map((m) => m.name);
+    // [P2] The chief scrutineer signs off with the login linked to them: the demo's scrutineer2.
+    const login = await db
+      .selectFrom('accounts')
+      .select('id')
+      .where('username', '=', 'scrutineer2')
+      .executeTakeFirstOrThrow();
     const officers = [
-      { role: 'chief-scrutineer' as const, name: names[13]! },
+      { role: 'chief-scrutineer' as const, name: names[13]!, accountId: login.id },
       { role: 'scrutineer' as const, name: names[14]! },
     ];
     for (const e of elections) await setOfficers(context, DEMO_ACTOR, plenaryId, e.id, officers);
@@ -182,17 +195,17 @@ describe.runIf(browserAvailable)('the first plenary, prepared from the console',
     const console = admin.page;
     await console.goto(`${app.url}/c/${plenaryId}/console`);
     const line = console.locator('[data-testid=rehearsal-sitting]');
-    await line.waitFor({ timeout: 15_000 });
+    await line.waitFor();
     expect(await line.textContent()).toContain('尚有15名');
     await line.getByTestId('rehearsal-checkin').click();
-    await expect.poll(() => line.textContent(), POLL).toContain('尚有0名');
+    await expect.poll(() => line.textContent()).toContain('尚有0名');
 
     [presiding, scrutineer] = await Promise.all([openBrowser(), openBrowser()]);
     await logIn(presiding.page, app.url, 'presiding', DEMO_PASSWORDS.presiding, `/c/${plenaryId}/presiding`);
     await logIn(
       scrutineer.page,
       app.url,
-      'scrutineer1',
+      'scrutineer2',
       DEMO_PASSWORDS.scrutineer,
       `/c/${plenaryId}/scrutineer`,
     );
@@ -215,12 +228,12 @@ describe.runIf(browserAvailable)('the first plenary, prepared from the console',
     // The discipline commission's first plenary, adopted by this plenary [P5].
     await console.goto(`${app.url}/c/${plenaryId}/console/elections`);
     const discipline = console.getByTestId('discipline-card');
-    await discipline.waitFor({ timeout: 15_000 });
+    await discipline.waitFor();
     await discipline.locator('#standing').fill(disciplineMembers.slice(0, 5).join('、'));
     await discipline.locator('#secretary').fill(disciplineMembers[0]!);
     await discipline.locator('#deputies').fill(disciplineMembers.slice(1, 3).join('、'));
     await discipline.getByText('记录全会通过').click();
-    await console.getByText('已记录纪委一次全会选举结果').waitFor({ timeout: 10_000 });
+    await console.getByText('已记录纪委一次全会选举结果').waitFor();
 
     // The communiqué is drafted from the records, naming the secretary and the deputies.
     await console.goto(`${app.url}/c/${plenaryId}/console/news`);
@@ -230,7 +243,6 @@ describe.runIf(browserAvailable)('the first plenary, prepared from the console',
         async () =>
           (await db.selectFrom('news_items').select('body_zh').where('congress_id', '=', plenaryId).execute())
             .length,
-        POLL,
       )
       .toBe(1);
     const communique = await db
@@ -242,13 +254,11 @@ describe.runIf(browserAvailable)('the first plenary, prepared from the console',
     for (const deputy of standing.slice(1, 3)) expect(communique.body_zh).toContain(deputy);
     expect(communique.body_zh).toContain(disciplineMembers[0]!);
     await console.getByTestId('news-editor').waitFor();
-    await console.waitForTimeout(400); // the drawer slides in
+    // The drawer slides in: screenshot() waits for its animation to end.
     await screenshot(console, 'zh-desktop-console-first-plenary-communique');
     expect([...admin.problems, ...presiding.problems, ...scrutineer.problems]).toEqual([]);
   });
 });
-
-const POLL = { timeout: 15_000 };
 
 /**
  * One election of the plenary, electronically, from the hall's pages: the presiding officer opens
@@ -260,35 +270,41 @@ async function holdElection(title: string, seats: number): Promise<string[]> {
   const panel = page.locator(`[data-testid=election-panel][data-election="${title}"]`);
   const round = panel.getByTestId('pres-round');
   await panel.getByTestId('pres-open').click();
-  await expect.poll(() => round.getAttribute('data-status'), POLL).toBe('open');
+  // Opening issues the ballots and cannot be undone: the presiding officer confirms.
+  await page.getByTestId('pres-open-confirm').click();
+  await expect.poll(() => round.getAttribute('data-status')).toBe('open');
 
   const console = admin.page;
   await console.goto(`${app.url}/c/${plenaryId}/console`);
   const voting = console.locator('[data-testid=rehearsal-round][data-mode=electronic]');
-  await expect.poll(() => voting.getAttribute('data-pending'), POLL).toBe('15');
+  await expect.poll(() => voting.getAttribute('data-pending')).toBe('15');
   await voting.getByTestId('rehearsal-vote').click();
-  await expect.poll(() => voting.getAttribute('data-pending'), POLL).toBe('0');
+  await settles(() => voting.getAttribute('data-pending'), '0');
 
   await panel.getByTestId('pres-close').click();
   await page.getByTestId('pres-close-confirm').click();
-  await expect.poll(() => round.getAttribute('data-status'), POLL).toBe('closed');
+  await expect.poll(() => round.getAttribute('data-status')).toBe('closed');
 
   const scr = scrutineer.page;
   const roundId = await round.getAttribute('data-round');
   const scrRound = scr.getByTestId('scr-round');
-  await expect.poll(() => scrRound.getAttribute('data-round'), POLL).toBe(roundId);
-  await expect.poll(() => scrRound.getAttribute('data-status'), POLL).toBe('closed');
+  await expect.poll(() => scrRound.getAttribute('data-round')).toBe(roundId);
+  await expect.poll(() => scrRound.getAttribute('data-status')).toBe('closed');
   await scr.getByTestId('scr-count').click();
-  await expect.poll(() => scrRound.getAttribute('data-status'), POLL).toBe('counted');
+  await expect.poll(() => scrRound.getAttribute('data-status')).toBe('counted');
   expect(await scr.getByTestId('round-result').getAttribute('data-outcome')).toBe('complete');
   await scr.getByTestId('scr-sign-off').click();
   await scr.getByTestId('scr-sign-off-confirm').click();
-  await expect.poll(() => scrRound.getAttribute('data-status'), POLL).toBe('signed-off');
+  await expect.poll(() => scrRound.getAttribute('data-status')).toBe('signed-off');
+  // [P2] The signature is the chief scrutineer's, by name, not the login's.
+  const signed = await scr.getByTestId('signed-by').textContent();
+  expect(signed).toContain(`总监票人${members[13]!.name}`);
+  expect(signed).not.toContain('scrutineer');
 
-  await expect.poll(() => round.getAttribute('data-status'), POLL).toBe('signed-off');
+  await expect.poll(() => round.getAttribute('data-status')).toBe('signed-off');
   await panel.getByTestId('pres-announce').click();
   await page.getByTestId('pres-announce-confirm').click();
-  await expect.poll(() => round.getAttribute('data-status'), POLL).toBe('announced');
+  await expect.poll(() => round.getAttribute('data-status')).toBe('announced');
   await panel.getByTestId('pres-complete').waitFor();
 
   const stored = await app.server.context.database.db

@@ -7,6 +7,7 @@ import type { Actor } from '../../src/services/actor.ts';
 import { checkIn } from '../../src/services/attendance/check-in.ts';
 import { recordLeave } from '../../src/services/attendance/leave.ts';
 import { castElectronicBallot } from '../../src/services/ballots/electronic/cast.ts';
+import { enterKeyShares } from '../../src/services/ballots/electronic/key-shares.ts';
 import { openSitting } from '../../src/services/congress/sittings.ts';
 import { DEMO_ACTOR, DEMO_PASSWORDS } from '../../src/services/demo/seed-demo.ts';
 import { recordMethodVote } from '../../src/services/elections/methods.ts';
@@ -17,6 +18,7 @@ import {
   openRound,
   signOffRound,
 } from '../../src/services/elections/rounds.ts';
+import { adoptDemoScrutineers, holdSittingsBefore } from '../support/demo-congress.ts';
 import {
   type AppServer,
   browserAvailable,
@@ -57,6 +59,8 @@ let hall: OpenBrowser;
 let plenaryId: string;
 let electionId: string;
 let roundId: string;
+/** [B4] The threshold of the round key's shares, as the opening handed them to the scrutineers. */
+let shares: string[] = [];
 let absentCodes: string[];
 const shots: string[] = [];
 
@@ -92,6 +96,8 @@ describe.runIf(browserAvailable)('screenshots of every page', () => {
       .where('kind', '=', 'plenary')
       .executeTakeFirstOrThrow();
     plenaryId = plenary.id;
+    // [P3] The preparatory meeting and the opening sitting come first.
+    await holdSittingsBefore(context, congressId, plenaryId);
     await openSitting(context, DEMO_ACTOR, congressId, plenaryId);
     const voting = await db
       .selectFrom('delegates')
@@ -252,7 +258,7 @@ describe.runIf(browserAvailable)('screenshots of every page', () => {
       await shoot(page, `${lang}-desktop-console-credentials`);
       await page.getByTestId('issue-credentials').click();
       await page.locator('#confirm-issue').click();
-      await page.getByTestId('credential-sheet').locator('img').first().waitFor({ timeout: 30_000 });
+      await page.getByTestId('credential-sheet').locator('img').first().waitFor();
       expect(await page.getByTestId('credential-card').count()).toBe(417);
       await shoot(page, `${lang}-desktop-console-credentials-issued`);
     });
@@ -281,6 +287,8 @@ describe.runIf(browserAvailable)('screenshots of every page', () => {
       votesAbstain: 2,
       expected: 413,
     });
+    // [P1] No ballot before the plenary adopts the scrutineers' list.
+    await adoptDemoScrutineers(context, congressId);
     const election = await db
       .selectFrom('elections')
       .select('id')
@@ -298,8 +306,10 @@ describe.runIf(browserAvailable)('screenshots of every page', () => {
     const page = await visit(hall, `/c/${app.congressId}/screen`, 'zh', '[data-testid=screen-present]');
     await until(() => page.getByTestId('live-status').getAttribute('data-status'), 'open');
     const presiding = await staffActor(app, 'presiding');
-    roundId = (await openRound(context, presiding, congressId, electionId, { kind: 'formal' })).roundId;
-    await page.getByTestId('screen-voting').waitFor({ timeout: 5000 });
+    const opening = await openRound(context, presiding, congressId, electionId, { kind: 'formal' });
+    roundId = opening.roundId;
+    shares = opening.key!.shares.slice(0, opening.key!.threshold).map((s) => s.code);
+    await page.getByTestId('screen-voting').waitFor();
 
     const electors = await db
       .selectFrom('round_presence')
@@ -322,7 +332,7 @@ describe.runIf(browserAvailable)('screenshots of every page', () => {
       await castElectronicBallot(context, actor, congressId, roundId, { marks });
     };
     for (let i = 0; i < 173; i++) await cast(i);
-    await expect.poll(() => page.getByTestId('screen-voted').textContent(), { timeout: 2000 }).toBe('173');
+    await expect.poll(() => page.getByTestId('screen-voted').textContent()).toBe('173');
     for (const lang of LANGS) {
       const shown = await visit(hall, `/c/${app.congressId}/screen`, lang, '[data-testid=screen-voting]');
       await until(() => shown.getByTestId('screen-voted').textContent(), '173');
@@ -337,10 +347,12 @@ describe.runIf(browserAvailable)('screenshots of every page', () => {
     const page = await visit(hall, `/c/${app.congressId}/screen`, 'zh', '[data-testid=screen-voting]');
     const presiding = await staffActor(app, 'presiding');
     await closeRound(context, presiding, congressId, roundId, {});
+    // [B4] The scrutineers' shares, printed at the opening, open the sealed ballots before the count.
+    await enterKeyShares(context, await staffActor(app, 'scrutineer1'), congressId, roundId, shares);
     await countRound(context, DEMO_ACTOR, congressId, roundId);
     await signOffRound(context, await staffActor(app, 'scrutineer1'), congressId, roundId);
     await announceRound(context, presiding, congressId, roundId);
-    await page.getByTestId('screen-results').waitFor({ timeout: 5000 });
+    await page.getByTestId('screen-results').waitFor();
     expect(await page.locator('.screen-name').count()).toBe(30);
     for (const lang of LANGS) {
       const shown = await visit(hall, `/c/${app.congressId}/screen`, lang, '[data-testid=screen-results]');

@@ -42,14 +42,14 @@ export class HttpClient {
   }
 
   /** The answer; a failed connection (the server was killed) rejects. */
-  async request(method: 'GET' | 'POST', path: string, payload?: unknown): Promise<Answer> {
+  async request(method: 'GET' | 'POST' | 'PATCH', path: string, payload?: unknown): Promise<Answer> {
     const response = await fetch(`${this.url}${path}`, {
       method,
       headers: {
         ...(this.cookie ? { cookie: this.cookie } : {}),
-        ...(method === 'POST' ? { 'content-type': 'application/json', 'x-csrf-token': this.csrf } : {}),
+        ...(method !== 'GET' ? { 'content-type': 'application/json', 'x-csrf-token': this.csrf } : {}),
       },
-      ...(method === 'POST' ? { body: JSON.stringify(payload ?? {}) } : {}),
+      ...(method !== 'GET' ? { body: JSON.stringify(payload ?? {}) } : {}),
       signal: AbortSignal.timeout(60_000),
     });
     const text = await response.text();
@@ -58,4 +58,5 @@ export class HttpClient {
 
   get = (path: string) => this.request('GET', path);
   post = (path: string, payload?: unknown) => this.request('POST', path, payload);
+  patch = (path: string, payload?: unknown) => this.request('PATCH', path, payload);
 }

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { DatabaseConfig } from '../../src/adapters/db/connection.ts';
-import { type Database, openDatabase, verifyAuditChain } from '../../src/adapters/db/index.ts';
 import { SERVER_LOCK_FILE } from '../../src/adapters/http/server.ts';
+import type { DatabaseConfig } from '../../src/persistence/connection.ts';
+import { type Database, openDatabase, verifyAuditChain } from '../../src/persistence/index.ts';
 import { newPlace } from '../e2e/own-database.ts';
 import { describeEachDatabase, POSTGRES_TEST_URL } from '../support/databases.ts';
 import { type Answer, HttpClient } from './http-client.ts';
@@ -309,9 +309,10 @@ describeEachDatabase('kill -9 of the server during voting, then a restart on the
     expectLockHeldBy(second);
     try {
       const voted = await withDatabase(place!.config, async (database) => {
+        // [B4] What a cast stores: the ballot sealed to the round's key, under its tracker (the receipt).
         const ballots = await database.db
-          .selectFrom('electronic_ballots')
-          .select(['receipt', 'marks'])
+          .selectFrom('sealed_ballots')
+          .select(['tracker as receipt', 'ciphertext'])
           .where('round_id', '=', electronic.roundId)
           .execute();
         const voterRows = await database.db
@@ -321,12 +322,18 @@ describeEachDatabase('kill -9 of the server during voting, then a restart on the
           .execute();
         // No voter recorded without a ballot, nor a ballot without its voter.
         expect(ballots.length).toBe(voterRows.length);
-        const byReceipt = new Map<string, string[]>();
-        for (const ballot of ballots)
-          byReceipt.set(ballot.receipt, [...(byReceipt.get(ballot.receipt) ?? []), ballot.marks]);
-        for (const { task, answer } of fired.acked) {
-          expect(byReceipt.get(answer.body.receipt), answer.body.receipt).toEqual([task.marks]);
-        }
+        const byReceipt = new Map<string, number>();
+        for (const ballot of ballots) byReceipt.set(ballot.receipt, (byReceipt.get(ballot.receipt) ?? 0) + 1);
+        for (const { answer } of fired.acked)
+          expect(byReceipt.get(answer.body.receipt), answer.body.receipt).toBe(1);
+        // Nothing in the clear while the round is open.
+        expect(
+          await database.db
+            .selectFrom('electronic_ballots')
+            .select('marks')
+            .where('round_id', '=', electronic.roundId)
+            .execute(),
+        ).toEqual([]);
         const votedIds = new Set(voterRows.map((v) => v.delegate_id));
         for (const { task } of fired.acked) expect(votedIds.has(task.delegateId)).toBe(true);
         const lostIds = new Set(fired.lost.map((v) => v.delegateId));
@@ -339,12 +346,7 @@ describeEachDatabase('kill -9 of the server during voting, then a restart on the
         console.log(
           `[${target.name}] electronic: of the ${fired.lost.length} cut off, ${extra.length} had committed`,
         );
-        // Every stored ballot is one that was sent.
-        const sentMarks = new Set([
-          ...fired.acked.map((a) => a.task.marks),
-          ...fired.lost.map((v) => v.marks),
-        ]);
-        for (const ballot of ballots) expect(sentMarks.has(ballot.marks), ballot.receipt).toBe(true);
+        // Every stored ballot is one that was sent: checked once the shares open them (below).
         // The audit log records that each voter voted (never how): one entry per voter row.
         const audits = await auditEntries(database, 'ballot.electronic.vote', `round:${electronic.roundId}`);
         expect(audits.map((a) => a.actor).sort()).toEqual([...votedIds].map((id) => `delegate:${id}`).sort());
@@ -373,18 +375,38 @@ describeEachDatabase('kill -9 of the server during voting, then a restart on the
       expect(
         (await presiding.post(`/api/congresses/${congressId}/rounds/${electronic.roundId}/close`, {})).status,
       ).toBe(204);
+      // [B4] The threshold of the scrutineers' shares of the round key, printed at the opening,
+      // opens the sealed ballots: the key was never stored, and nothing of it was lost with the process.
+      const scrutineer = await new HttpClient(second.url).login('scrutineer1', ready.passwords.scrutineer);
+      const key = await scrutineer.get(`${base}/key`);
+      expect(key.body).toMatchObject({ opened: false, threshold: expect.any(Number) });
+      const threshold = key.body.threshold as number;
+      const opened = await scrutineer.post(`${base}/key-shares`, {
+        shares: electronic.shares.slice(0, threshold),
+      });
+      expect(opened.status, JSON.stringify(opened.body)).toBe(200);
+      expect(opened.body).toMatchObject({
+        opened: true,
+        sealed: receipts.size + voted.size - fired.acked.length,
+      });
       const count = await teller.post(`/api/congresses/${congressId}/rounds/${electronic.roundId}/count`);
       expect(count.status, JSON.stringify(count.body)).toBe(200);
       // Every ballot with a known receipt, and those stored by the kill whose receipt never arrived.
       expect(count.body.ballots.returned).toBe(receipts.size + voted.size - fired.acked.length);
-      // Each delegate finds their ballot by the receipt only they hold.
+      // Each delegate finds their receipt on the board (never their marks: issue 13 item 5).
       const anyone = new HttpClient(second.url);
-      const marksById = new Map(voters.map((v) => [v.delegateId, v.marks]));
-      for (const [delegateId, receipt] of receipts) {
+      for (const receipt of receipts.values()) {
         const mine = await anyone.get(`${base}/receipt/${receipt}`);
         expect(mine.status).toBe(200);
-        expect(mine.body.marks).toBe(marksById.get(delegateId));
+        expect(mine.body).toMatchObject({ tracker: receipt, onBoard: true });
       }
+      // The opened ballots are exactly the marks of those recorded as having voted, none lost or altered.
+      const marksById = new Map(voters.map((v) => [v.delegateId, v.marks]));
+      const board = await anyone.get(`${base}/ballots`);
+      const castMarks = [...voted, ...[...receipts.keys()].filter((id) => !voted.has(id))]
+        .map((id) => marksById.get(id)!)
+        .sort();
+      expect(board.body.ballots.map((b: { marks: string }) => b.marks).sort()).toEqual(castMarks);
     } finally {
       await second.stop();
     }

@@ -1,5 +1,5 @@
-import type { DatabaseConfig } from '../../src/adapters/db/connection.ts';
-import { inTransaction, migrate, openDatabase } from '../../src/adapters/db/index.ts';
+import type { DatabaseConfig } from '../../src/persistence/connection.ts';
+import { inTransaction, migrate, openDatabase } from '../../src/persistence/index.ts';
 import { checkIn } from '../../src/services/attendance/check-in.ts';
 import { issueCredentials } from '../../src/services/congress/credentials.ts';
 import { openSitting } from '../../src/services/congress/sittings.ts';
@@ -8,6 +8,7 @@ import { DEMO_ACTOR, DEMO_PASSWORDS, seedDemo } from '../../src/services/demo/se
 import { recordMethodVote } from '../../src/services/elections/methods.ts';
 import { openRound } from '../../src/services/elections/rounds.ts';
 import { EventBus } from '../../src/services/events.ts';
+import { holdSittingsBefore } from '../support/demo-congress.ts';
 
 // A data folder (or schema) holding a congress ready to vote, prepared in-process with the
 // services and then closed: the demonstration congress (417 delegates, staff accounts), its
@@ -19,7 +20,13 @@ import { EventBus } from '../../src/services/events.ts';
 export interface ReadyCongress {
   readonly congressId: string;
   readonly paper: { readonly roundId: string; readonly candidates: number };
-  readonly electronic: { readonly roundId: string; readonly candidates: number; readonly seats: number };
+  readonly electronic: {
+    readonly roundId: string;
+    readonly candidates: number;
+    readonly seats: number;
+    /** [B4] The round key's shares, as the opening handed them to the scrutineers. */
+    readonly shares: readonly string[];
+  };
   /** Voting delegates present when the rounds opened, with the credential printed on their card. */
   readonly electors: ReadonlyArray<{ readonly delegateId: string; readonly credential: string }>;
   readonly passwords: typeof DEMO_PASSWORDS;
@@ -61,6 +68,8 @@ export async function prepareCongress(config: DatabaseConfig): Promise<ReadyCong
       .where('congress_id', '=', congressId)
       .where('kind', '=', 'opening')
       .executeTakeFirstOrThrow();
+    // [P3] The preparatory meeting comes first.
+    await holdSittingsBefore(context, congressId, sitting.id);
     await openSitting(context, DEMO_ACTOR, congressId, sitting.id);
     for (const [i, delegate] of voting.entries()) {
       await checkIn(context, DEMO_ACTOR, {
@@ -84,6 +93,8 @@ export async function prepareCongress(config: DatabaseConfig): Promise<ReadyCong
         .where('id', '=', delegates.id)
         .execute(),
     );
+    // Before any electronic vote opens: a code issued while one is open needs a second person [B4].
+    const issued = await issueCredentials(context, DEMO_ACTOR, congressId);
     const paper = await openRound(context, DEMO_ACTOR, congressId, committee.id, {
       kind: 'formal',
       sittingId: sitting.id,
@@ -98,7 +109,6 @@ export async function prepareCongress(config: DatabaseConfig): Promise<ReadyCong
       .where('id', 'in', [paper.roundId, electronic.roundId])
       .execute();
     const round = (id: string) => rounds.find((r) => r.id === id)!;
-    const issued = await issueCredentials(context, DEMO_ACTOR, congressId);
     const present = new Set(voting.map((d) => d.id));
     return {
       congressId,
@@ -110,6 +120,7 @@ export async function prepareCongress(config: DatabaseConfig): Promise<ReadyCong
         roundId: electronic.roundId,
         candidates: (JSON.parse(round(electronic.roundId).candidates_json) as string[]).length,
         seats: round(electronic.roundId).seats,
+        shares: electronic.key!.shares.map((share) => share.code),
       },
       electors: issued
         .filter((c) => present.has(c.delegateId))

@@ -3,8 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { type Database, type DatabaseConfig, openDatabase } from '../../src/adapters/db/connection.ts';
-import { migrate } from '../../src/adapters/db/migrate.ts';
+import { type Database, type DatabaseConfig, openDatabase } from '../../src/persistence/connection.ts';
+import { migrate } from '../../src/persistence/migrate.ts';
 import { POSTGRES_TEST_URL, type TestDatabase } from '../support/databases.ts';
 
 // A database that lives for a whole describe block (several `it` steps share it), unlike

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { verifyAuditChain } from '../../src/adapters/db/index.ts';
+import { verifyAuditChain } from '../../src/persistence/index.ts';
 import { recountPublished } from '../../src/services/ballots/electronic/publication.ts';
 import { describeEachDatabase, postgresUnavailable } from '../support/databases.ts';
 import { Client, clientWithRoles, type TestApp, testApp } from '../support/http.ts';
@@ -111,6 +111,8 @@ describeEachDatabase('a whole congress over HTTP: 中国共产党通辽市第六
   let presiding: Client;
   let anonymous: Client;
   const tellerAccounts: string[] = [];
+  /** The login the chief scrutineers sign off with [P2]: linked to them in the officers. */
+  let scrutineerAccount = '';
 
   // What the steps learn and pass on.
   let cityId = '';
@@ -305,6 +307,7 @@ describeEachDatabase('a whole congress over HTTP: 中国共产党通辽市第六
       ok(await teller1.get('/api/session')).accountId,
       ok(await teller2.get('/api/session')).accountId,
     );
+    scrutineerAccount = ok(await scrutineer.get('/api/session')).accountId;
   });
 
   step(
@@ -593,7 +596,12 @@ describeEachDatabase('a whole congress over HTTP: 中国共产党通辽市第六
       ok(
         await admin.put(`${base}/elections/${elections.committee}/officers`, {
           officers: [
-            { role: 'chief-scrutineer', name: CHIEF_SCRUTINEER, delegateId: delegateId(CHIEF_SCRUTINEER) },
+            {
+              role: 'chief-scrutineer',
+              name: CHIEF_SCRUTINEER,
+              delegateId: delegateId(CHIEF_SCRUTINEER),
+              accountId: scrutineerAccount,
+            },
             ...SCRUTINEERS.map((name) => ({ role: 'scrutineer', name, delegateId: delegateId(name) })),
             { role: 'teller', name: '计票人甲', accountId: tellerAccounts[0] },
             { role: 'teller', name: '计票人乙', accountId: tellerAccounts[1] },
@@ -654,7 +662,7 @@ describeEachDatabase('a whole congress over HTTP: 中国共产党通辽市第六
       }
       const methods: Json[] = ok(await admin.get(`${base}/election-methods`));
       expect(methods).toEqual([
-        expect.objectContaining({ id: methodId, status: 'adopted', votes_for: 405, expected: 417 }),
+        expect.objectContaining({ id: methodId, status: 'adopted', votesFor: 405, expected: 417 }),
       ]);
       const view = await electionView(admin, elections.committee!);
       expect(view).toMatchObject({ methodId, parameters: { minSurplusPercent: 15 } });
@@ -732,7 +740,12 @@ describeEachDatabase('a whole congress over HTTP: 中国共产党通辽市第六
         ok(
           await admin.put(`${base}/elections/${id}/officers`, {
             officers: [
-              { role: 'chief-scrutineer', name: CHIEF_SCRUTINEER, delegateId: delegateId(CHIEF_SCRUTINEER) },
+              {
+                role: 'chief-scrutineer',
+                name: CHIEF_SCRUTINEER,
+                delegateId: delegateId(CHIEF_SCRUTINEER),
+                accountId: scrutineerAccount,
+              },
               ...SCRUTINEERS.map((name) => ({ role: 'scrutineer', name, delegateId: delegateId(name) })),
               { role: 'teller', name: '计票人甲', accountId: tellerAccounts[0] },
               { role: 'teller', name: '计票人乙', accountId: tellerAccounts[1] },
@@ -811,8 +824,9 @@ describeEachDatabase('a whole congress over HTTP: 中国共产党通辽市第六
           expect(batch.disagreements).toEqual([
             expect.objectContaining({
               sheetNo: where.sheetNo,
-              a: expect.objectContaining({ enteredBy: 'teller1' }),
-              b: expect.objectContaining({ enteredBy: 'teller2' }),
+              // The tellers by name, as the officers list them, not by login.
+              a: expect.objectContaining({ enteredBy: '计票人甲' }),
+              b: expect.objectContaining({ enteredBy: '计票人乙' }),
               differingCandidates: [
                 { column: order.indexOf(W[3]!), candidate: W[3], a: 'for', b: 'against' },
               ],
@@ -982,10 +996,10 @@ describeEachDatabase('a whole congress over HTTP: 中国共产党通辽市第六
       ]);
       const commission: Json[] = ok(await admin.get(`/api/terms/${disciplineTermId}`)).positions;
       expect(commission.map((p) => p.personName).sort()).toEqual(DISCIPLINE.slice(0, 5).sort());
-      // The day's business is done: the sitting closes; the closing sitting (闭幕大会), as the
-      // secretariat records it for the closing report; the congress closes.
+      // The day's business is done: the sitting closes; the closing sitting (闭幕大会) is held,
+      // and closing it closes the congress [P3].
       ok(await presiding.post(`${base}/sittings/${openingId}/close`));
-      ok(
+      const closing = ok(
         await admin.post(`${base}/sittings`, {
           kind: 'closing',
           title: '闭幕大会',
@@ -994,7 +1008,11 @@ describeEachDatabase('a whole congress over HTTP: 中国共产党通辽市第六
           presiding: '孟宪东',
         }),
       );
-      expect(ok(await admin.post(`${base}/close`)).status).toBe('closed');
+      // [P3] The congress does not close with its closing sitting never held.
+      expect((await admin.post(`${base}/close`)).statusCode).toBe(422);
+      ok(await presiding.post(`${base}/sittings/${closing.id}/open`));
+      ok(await presiding.post(`${base}/sittings/${closing.id}/close`));
+      expect(ok(await admin.get(base)).status).toBe('closed');
     },
   );
 
@@ -1018,6 +1036,8 @@ describeEachDatabase('a whole congress over HTTP: 中国共产党通辽市第六
       expect(ok(await admin.get(base)).firstPlenaryId).toBe(plenaryId);
       expect(ok(await admin.get(plenaryBase)).firstPlenaryId).toBeNull();
       const again = await admin.post(`${base}/first-plenary`, {
+        startsOn: '2026-09-29',
+        venue: '市行政中心第一会议室',
         standingCommitteeSeats: 4,
         deputySecretarySeats: 2,
         ballotMode: 'electronic',
@@ -1115,7 +1135,7 @@ describeEachDatabase('a whole congress over HTTP: 中国共产党通辽市第六
         ok(
           await admin.put(`${plenaryBase}/elections/${id}/officers`, {
             officers: [
-              { role: 'chief-scrutineer', name: PLENARY_CHIEF_SCRUTINEER },
+              { role: 'chief-scrutineer', name: PLENARY_CHIEF_SCRUTINEER, accountId: scrutineerAccount },
               { role: 'scrutineer', name: PLENARY_SCRUTINEER },
             ],
           }),
@@ -1174,9 +1194,11 @@ describeEachDatabase('a whole congress over HTTP: 中国共产党通辽市第六
     election: string,
     ballots: (order: string[]) => Map<string, string>,
   ): Promise<{ roundId: string; result: Json; order: string[]; receipts: Map<string, string> }> {
-    const { roundId } = ok(
+    // [B4] The opening hands each of the two scrutineers their share of the round key, once.
+    const { roundId, key } = ok(
       await presiding.post(`${plenaryBase}/elections/${election}/rounds`, { kind: 'formal' }),
     );
+    expect(key).toMatchObject({ threshold: 2, shares: [{ index: 1 }, { index: 2 }] });
     electronicRounds.push(roundId);
     const url = `${plenaryBase}/rounds/${roundId}/electronic`;
     const form = ok(await voters.get('孟宪东')!.get(`${url}/ballot`));
@@ -1218,28 +1240,38 @@ describeEachDatabase('a whole congress over HTTP: 中国共产党通辽市第六
     expect((await anonymous.get(`${url}/ballots`)).statusCode).toBe(409);
 
     ok(await presiding.post(`${plenaryBase}/rounds/${roundId}/close`, {}), 204);
+    // Sealed until both scrutineers enter their shares; then counted.
+    expect((await teller1.post(`${plenaryBase}/rounds/${roundId}/count`)).json().error).toMatchObject({
+      code: 'ballots-sealed',
+      rule: 'B4',
+    });
+    for (const share of key.shares as Json[])
+      ok(await scrutineer.post(`${url}/key-shares`, { shares: [share.code] }));
     const published = ok(await anonymous.get(`${url}/ballots`));
+    expect(published).toMatchObject({ opened: true });
     expect(published.ballots).toHaveLength(8);
-    const receiptsInOrder = published.ballots.map((b: Json) => b.receipt);
-    expect(receiptsInOrder).toEqual([...receiptsInOrder].sort());
+    // The board: the sealed ballots by tracker (the receipts), the opened ones by content, never paired.
+    const trackers = published.sealed.map((b: Json) => b.tracker);
+    expect(trackers).toEqual([...trackers].sort());
+    expect([...receipts.values()].sort()).toEqual(trackers);
     expect(JSON.stringify(published)).not.toMatch(/delegate|voter/i);
     for (const [name, receipt] of receipts) {
       const mine = ok(await anonymous.get(`${url}/receipt/${receipt.toLowerCase()}`));
-      expect(mine.marks, name).toBe(marks.get(name));
+      // [B4] issue 13 item 5: proof of inclusion, never the marks.
+      expect(mine, name).toMatchObject({ tracker: receipt, onBoard: true });
+      expect(mine.marks, name).toBeUndefined();
     }
+    expect(published.ballots.map((b: Json) => b.marks).sort()).toEqual([...marks.values()].sort());
     if (target.name === 'postgres') {
-      // [B4] sealed at the close (ballot-seal.ts: sealElectronicBallots, "call it inside the closing
-      // transaction"): every ballot row rewritten by the closing transaction, so no ballot shares
-      // its writing transaction (xmin) with the voter row and audit entry written when it was cast.
+      // [B4] no opened ballot shares its writing transaction (xmin) with a voter row: they were
+      // written at the opening, in one transaction with no voter in it.
       const { rows } = await sql<{ ballot_xmin: string; voter_xmins: string[] }>`
         select b.xmin::text as ballot_xmin,
           array(select v.xmin::text from electronic_voters v where v.round_id = b.round_id) as voter_xmins
         from electronic_ballots b where b.round_id = ${roundId}`.execute(own.database.db);
+      expect(rows).toHaveLength(8);
       const linked = rows.filter((row) => row.voter_xmins.includes(row.ballot_xmin));
-      expect(
-        linked,
-        '[B4] ballots still carry the transaction id of their voter row after the close',
-      ).toEqual([]);
+      expect(linked, '[B4] an opened ballot carries the transaction id of a voter row').toEqual([]);
     }
     const result = ok(await teller1.post(`${plenaryBase}/rounds/${roundId}/count`));
     // Anyone's recount of the published list equals the official count.
@@ -1330,14 +1362,22 @@ describeEachDatabase('a whole congress over HTTP: 中国共产党通辽市第六
       deputies: [],
     });
     expect(outsider.statusCode).toBe(400);
+    // Typed in any order: published secretary, deputies, then the others by strokes [T7].
     ok(
       await admin.post(`${plenaryBase}/discipline-first-plenary`, {
-        standingMembers: [secretary, deputy, third],
+        standingMembers: [third, deputy, secretary],
         secretary,
         deputies: [deputy],
       }),
       204,
     );
+    const commission: Json[] = ok(await admin.get(`/api/terms/${disciplineTermId}`)).positions;
+    expect(
+      commission
+        .filter((p) => p.position === 'standing-member')
+        .sort((a, b) => a.rank - b.rank)
+        .map((p) => p.personName),
+    ).toEqual([secretary, deputy, third]);
   });
 
   step('[P6] the higher committee approves the standing committees, secretaries and deputies', async () => {
@@ -1464,7 +1504,8 @@ describeEachDatabase('a whole congress over HTTP: 中国共产党通辽市第六
       expect(closing.titleZh).toBe('中国共产党通辽市第六次代表大会胜利闭幕');
       expect(closing.titleEn).toBe('The 6th CPC Tongliao Municipal Congress closes');
       for (const sentence of [
-        '9月29日下午，中国共产党通辽市第六次代表大会在市行政中心大礼堂胜利闭幕。',
+        // The date range of the congress, as the press opens a closing report (seed 000: 11月4日至6日).
+        '9月27日至29日，中国共产党通辽市第六次代表大会在市行政中心大礼堂召开。9月29日下午，大会胜利闭幕。',
         '大会由孟宪东同志主持。',
         '大会以无记名投票方式，选举产生了中国共产党通辽市第六届委员会委员、候补委员，' +
           '中国共产党通辽市第六届纪律检查委员会委员，以及选举出席中国共产党内蒙古自治区第十一次代表大会代表。',
@@ -1476,7 +1517,7 @@ describeEachDatabase('a whole congress over HTTP: 中国共产党通辽市第六
         expect(closing.bodyZh).toContain(sentence);
       }
       for (const sentence of [
-        'On the afternoon of 29 September, the 6th CPC Tongliao Municipal Congress closed in Tongliao.',
+        'The 6th CPC Tongliao Municipal Congress was held in Tongliao on 27–29 September. It closed on the afternoon of 29 September.',
         'Members of the 6th CPC Tongliao Municipal Committee\n(9, listed in the order of the number of strokes in their surnames)',
         '(3, listed by the number of votes received; those with equal votes in surname-stroke order)',
       ]) {

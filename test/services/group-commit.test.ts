@@ -1,7 +1,8 @@
 import { expect, it } from 'vitest';
-import { verifyAuditChain, type WriteTransaction } from '../../src/adapters/db/index.ts';
+import { verifyAuditChain, type WriteTransaction } from '../../src/persistence/index.ts';
 import { ServiceError } from '../../src/services/errors.ts';
 import { groupCommittedWrite } from '../../src/services/group-commit.ts';
+import { organisationRow } from '../support/builder/rows.ts';
 import { describeEachDatabase, openMigrated } from '../support/databases.ts';
 import { SYSTEM, testContext } from '../support/http.ts';
 
@@ -9,15 +10,9 @@ import { SYSTEM, testContext } from '../support/http.ts';
 // yet each is atomic with its audit entry, a refused one changes nothing and gets its own error,
 // and none is answered before its transaction has committed.
 
+/** The row each write adds (the writes under test go through the transaction they are given). */
 function organisation(id: string) {
-  return {
-    id,
-    name: `组织${id}`,
-    short_name: id,
-    locality: '示范市',
-    level: 'city' as const,
-    parent_id: null,
-  };
+  return organisationRow({ id, name: `组织${id}`, short_name: id, locality: '示范市', level: 'city' });
 }
 
 describeEachDatabase('group commit', (target) => {

@@ -1,6 +1,6 @@
-import { appendAudit } from '../../src/adapters/db/audit-log.ts';
-import type { Database } from '../../src/adapters/db/connection.ts';
-import { inTransaction } from '../../src/adapters/db/transaction.ts';
+import { appendAudit } from '../../src/persistence/audit-log.ts';
+import type { Database } from '../../src/persistence/connection.ts';
+import { inTransaction } from '../../src/persistence/transaction.ts';
 
 /** A fixed clock for audit entries: 2025-06-01 08:30:00 UTC plus `i` seconds. */
 export function at(i: number): string {

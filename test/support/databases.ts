@@ -9,8 +9,8 @@ import {
   type DatabaseConfig,
   openDatabase,
   redact,
-} from '../../src/adapters/db/connection.ts';
-import { migrate } from '../../src/adapters/db/migrate.ts';
+} from '../../src/persistence/connection.ts';
+import { migrate } from '../../src/persistence/migrate.ts';
 
 // Every storage test runs against both engines, on real files and the real server: SQLite in a
 // fresh temporary folder per open, PostgreSQL in a fresh schema t_<random> per open (dropped

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import type { Role } from '../../src/adapters/db/congress-schema.ts';
-import type { Database } from '../../src/adapters/db/index.ts';
 import { buildApp } from '../../src/adapters/http/app.ts';
+import type { Role } from '../../src/persistence/congress-schema.ts';
+import type { Database } from '../../src/persistence/index.ts';
 import { createAccount } from '../../src/services/accounts/account-service.ts';
 import { LoginThrottle } from '../../src/services/accounts/login-throttle.ts';
 import type { Actor } from '../../src/services/actor.ts';
@@ -42,7 +42,12 @@ export interface TestApp {
 export async function testApp(database: Database): Promise<TestApp> {
   const clock = new TestClock();
   const context = testContext(database, clock);
-  const app = await buildApp({ context, throttle: new LoginThrottle(clock), secureCookies: false });
+  const app = await buildApp({
+    context,
+    throttle: new LoginThrottle(clock),
+    secureCookies: false,
+    checkResponses: true,
+  });
   return { app, context, clock, close: () => app.close() };
 }
 
@@ -76,6 +81,14 @@ export class Client {
     this.cookie = String(response.headers['set-cookie']).split(';')[0]!;
     this.csrf = response.json().csrfToken;
     return this;
+  }
+
+  /** The session cookie and, for a write, the CSRF header: for tests that build their own requests. */
+  sessionHeaders(method: string): Record<string, string> {
+    return {
+      ...(this.cookie ? { cookie: this.cookie } : {}),
+      ...(this.csrf && method !== 'GET' ? { 'x-csrf-token': this.csrf } : {}),
+    };
   }
 
   request(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown) {

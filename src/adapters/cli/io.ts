@@ -21,3 +21,10 @@ export function write(stream: Writable, text: string): Promise<void> {
     stream.write(text, (error) => (error ? reject(error) : resolve()));
   });
 }
+
+export { checkJsonDepth, MAX_JSON_DEPTH } from '../../services/json-text.ts';
+
+/** Splits text into lines at CR LF, LF or a lone CR (old Mac files, some spreadsheet exports). */
+export function splitLines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/);
+}

@@ -1,4 +1,5 @@
-import { InputError } from '../shared/input-error.ts';
+import { ServiceError } from '../../services/errors.ts';
+import { InputError } from '../../services/input-error.ts';
 import { HELP } from './help.ts';
 import { type CliIo, write } from './io.ts';
 import { namesSortCommand } from './names-sort-command.ts';
@@ -13,6 +14,8 @@ const lazy =
     (await load())(args, io);
 const admin = () => import('./admin-commands.ts');
 const serve = () => import('./serve-command.ts');
+const accounts = () => import('./accounts-command.ts');
+const scanWatch = () => import('./scan-watch-command.ts');
 
 const commands: Record<string, Command> = {
   'names sort': namesSortCommand,
@@ -22,6 +25,9 @@ const commands: Record<string, Command> = {
   backup: lazy(async () => (await admin()).backupCommand),
   restore: lazy(async () => (await admin()).restoreCommand),
   'audit verify': lazy(async () => (await admin()).auditVerifyCommand),
+  'ballots verify': lazy(async () => (await admin()).ballotsVerifyCommand),
+  'accounts create-admin': lazy(async () => (await accounts()).createAdminCommand),
+  'scan watch': lazy(async () => (await scanWatch()).scanWatchCommand),
 };
 
 /** Runs one command; returns the exit status. Never lets a stack trace reach the user. */
@@ -43,6 +49,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   } catch (error) {
     if (error instanceof InputError) {
       await write(io.stderr, `${error.line()}\n`);
+      return 2;
+    }
+    // Refused by the rules or the state of the data (a user name taken): the input was unusable.
+    if (error instanceof ServiceError) {
+      await write(io.stderr, `${error.code}: ${error.en}（${error.zh}）\n`.replace(/[\r\n]+(?=.)/g, ' '));
       return 2;
     }
     const message = error instanceof Error ? error.message : String(error);

@@ -1,12 +1,11 @@
 import { sortNames, UnknownCharacterError } from '../../core/names/index.ts';
-import { InputError } from '../shared/input-error.ts';
-import { type CliIo, readAll, write } from './io.ts';
+import { InputError } from '../../services/input-error.ts';
+import { type CliIo, readAll, splitLines, write } from './io.ts';
 
 /** `plenum names sort [--unknown error|last]`: names on stdin, surname-stroke order on stdout. */
 export async function namesSortCommand(args: readonly string[], io: CliIo): Promise<number> {
   const unknown = parseUnknownFlag(args);
-  const lines = (await readAll(io.stdin))
-    .split(/\r?\n/)
+  const lines = splitLines(await readAll(io.stdin))
     .map((text, index) => ({ text, line: index + 1 }))
     .filter((entry) => entry.text.trim() !== '');
   let sorted: typeof lines;

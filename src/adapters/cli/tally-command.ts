@@ -1,7 +1,7 @@
 import { UnknownCharacterError } from '../../core/names/index.ts';
 import { type RoundResult, tallyRound } from '../../core/rules/index.ts';
-import { InputError } from '../shared/input-error.ts';
-import { type CliIo, readAll, write } from './io.ts';
+import { InputError } from '../../services/input-error.ts';
+import { type CliIo, checkJsonDepth, readAll, write } from './io.ts';
 import { fieldOfName, parseTallyInput } from './tally-input.ts';
 
 /** `plenum tally`: one round as JSON on stdin, the result as JSON on stdout (cli-contract.md). */
@@ -9,6 +9,7 @@ export async function tallyCommand(args: readonly string[], io: CliIo): Promise<
   if (args.length > 0)
     throw new InputError(args[0]!, 'unknown argument to plenum tally', 'plenum tally 不接受此参数');
   const text = await readAll(io.stdin);
+  checkJsonDepth(text);
   let json: unknown;
   try {
     json = JSON.parse(text);

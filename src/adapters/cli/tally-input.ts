@@ -12,8 +12,8 @@ import {
   RULE_SET_IDS,
   resolveParameters,
 } from '../../core/rules/index.ts';
-import { InputError } from '../shared/input-error.ts';
-import { parseInput } from '../shared/zod-issues.ts';
+import { InputError } from '../../services/input-error.ts';
+import { parseInput } from '../../services/zod-issues.ts';
 
 // The `plenum tally` input of cli-contract.md. Objects are strict: an unknown field is an error.
 
@@ -151,11 +151,16 @@ function checkConsistency(input: TallyInput): void {
       `不得少于应选名额${input.seats}名`,
     );
   }
-  if (input.alternateSeats !== undefined && (input.round === 'preliminary' || input.round === 'runoff')) {
+  if (input.alternateSeats !== undefined && input.round === 'preliminary') {
+    throw new InputError('alternateSeats', 'does not apply to a preliminary round', '预选不设候补名额');
+  }
+  // [T3][T5] A run-off for the last member seats of a combined ballot: its losers take these alternate seats.
+  const losers = input.candidates.length - input.seats;
+  if (input.alternateSeats !== undefined && input.round === 'runoff' && input.alternateSeats > losers) {
     throw new InputError(
       'alternateSeats',
-      `does not apply to a ${input.round} round`,
-      '预选和再次投票不设候补名额',
+      `a run-off among ${input.candidates.length} for ${input.seats} seat(s) leaves at most ${losers} to become alternates`,
+      `${input.candidates.length}人竞选${input.seats}个名额的再次投票，至多${Math.max(losers, 0)}人可当选候补委员`,
     );
   }
   const seen = new Set<string>();

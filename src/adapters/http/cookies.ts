@@ -5,7 +5,14 @@ export function parseCookies(header: string | undefined): Map<string, string> {
     const index = part.indexOf('=');
     if (index < 0) continue;
     const name = part.slice(0, index).trim();
-    if (name && !cookies.has(name)) cookies.set(name, decodeURIComponent(part.slice(index + 1).trim()));
+    if (!name || cookies.has(name)) continue;
+    // A value that is not valid percent-encoding is kept as sent: it will match no session.
+    const raw = part.slice(index + 1).trim();
+    let value = raw;
+    try {
+      value = decodeURIComponent(raw);
+    } catch {}
+    cookies.set(name, value);
   }
   return cookies;
 }

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ServiceError } from '../../services/errors.ts';
-import { InputError } from '../shared/input-error.ts';
+import { InputError } from '../../services/input-error.ts';
 
 /** The body of every error answer: what is wrong, in English and Chinese, and the field or rule. */
 export interface ErrorBody {
@@ -35,11 +35,19 @@ export function errorBody(error: unknown): { status: number; body: ErrorBody } {
       body: { error: { code: 'bad-request', en: fastify.message, zh: '请求格式不正确' } },
     };
   }
+  // Only raised while answers are checked (tests, development): the server broke its own contract.
+  if (error instanceof Error && error.name === 'ContractViolation') {
+    return {
+      status: 500,
+      body: { error: { code: 'contract-violation', en: error.message, zh: '服务器的应答不符合接口约定' } },
+    };
+  }
   return { status: 500, body: { error: { code: 'internal', en: 'internal error', zh: '系统内部错误' } } };
 }
 
 export function handleError(error: unknown, request: FastifyRequest, reply: FastifyReply): void {
   const { status, body } = errorBody(error);
   if (status >= 500) request.log.error({ err: error }, 'internal error');
+  if (status >= 500 && process.env.PLENUM_DEBUG_500) console.error(error);
   void reply.status(status).send(body);
 }

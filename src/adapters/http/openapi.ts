@@ -1,37 +1,39 @@
-import { z } from 'zod';
-import type { RouteDefinition } from './route.ts';
+import * as z from 'zod';
+import type { EndpointDeclaration } from '../../contract/endpoint.ts';
+import { errorResponseSchema } from '../../contract/error-body.ts';
 
-/** OpenAPI 3.1 from the route registry: paths, parameters, bodies and who may call each. */
-export function openApiDocument(routes: readonly RouteDefinition[]): Record<string, unknown> {
+/** OpenAPI 3.1 from the contract: paths, parameters, bodies, answers and who may call each. */
+export function openApiDocument(endpoints: readonly EndpointDeclaration[]): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const route of routes) {
-    const path = route.url.replace(/:([A-Za-z]+)/g, '{$1}');
+  const refusal = {
+    description: 'Refused: what is wrong in English and Chinese, and the field or rule',
+    content: { 'application/json': { schema: toSchema(errorResponseSchema, 'output') } },
+  };
+  for (const endpoint of endpoints) {
+    const path = endpoint.path.replace(/:([A-Za-z]+)/g, '{$1}');
     const operation: Record<string, unknown> = {
-      summary: route.summary,
-      tags: [route.tag],
-      'x-allow': route.allow,
-      description: route.allow === 'anyone' ? 'Open to anyone.' : `Roles: ${route.allow.join(', ')}.`,
+      summary: endpoint.summary,
+      tags: [endpoint.tag],
+      'x-allow': endpoint.allow,
+      description: endpoint.allow === 'anyone' ? 'Open to anyone.' : `Roles: ${endpoint.allow.join(', ')}.`,
       parameters: [
-        ...[...route.url.matchAll(/:([A-Za-z]+)/g)].map((match) => ({
+        ...[...endpoint.path.matchAll(/:([A-Za-z]+)/g)].map((match) => ({
           name: match[1],
           in: 'path',
           required: true,
           schema: { type: 'string' },
         })),
-        ...queryParameters(route.query),
+        ...queryParameters(endpoint.query),
       ],
-      responses: {
-        '200': { description: 'OK' },
-        '4XX': { description: 'Refused: { error: { code, en, zh, field?, rule? } }' },
-      },
+      responses: { ...success(endpoint), '4XX': refusal },
     };
-    if (route.body) {
+    if (endpoint.body) {
       operation.requestBody = {
         required: true,
-        content: { 'application/json': { schema: toSchema(route.body) } },
+        content: { 'application/json': { schema: toSchema(endpoint.body, 'input') } },
       };
     }
-    paths[path] = { ...paths[path], [route.method.toLowerCase()]: operation };
+    paths[path] = { ...paths[path], [endpoint.method.toLowerCase()]: operation };
   }
   return {
     openapi: '3.1.0',
@@ -44,9 +46,22 @@ export function openApiDocument(routes: readonly RouteDefinition[]): Record<stri
   };
 }
 
-function toSchema(schema: z.ZodType): unknown {
+function success(endpoint: EndpointDeclaration): Record<string, unknown> {
+  const { response } = endpoint;
+  if (response === 'empty') return { '204': { description: 'Done; nothing to answer' } };
+  if (response === 'file')
+    return { '200': { description: 'A file (PDF, CSV, XLSX, a backup; the portal: HTML, a feed)' } };
+  if (response === 'stream') {
+    return { '200': { description: 'Server-sent events', content: { 'text/event-stream': {} } } };
+  }
+  return {
+    '200': { description: 'OK', content: { 'application/json': { schema: toSchema(response, 'output') } } },
+  };
+}
+
+function toSchema(schema: z.ZodType, io: 'input' | 'output'): unknown {
   try {
-    return z.toJSONSchema(schema, { unrepresentable: 'any', io: 'input' });
+    return z.toJSONSchema(schema, { unrepresentable: 'any', io });
   } catch {
     return {};
   }
@@ -54,7 +69,7 @@ function toSchema(schema: z.ZodType): unknown {
 
 function queryParameters(query: z.ZodType | undefined): unknown[] {
   if (!query) return [];
-  const json = toSchema(query) as { properties?: Record<string, unknown>; required?: string[] };
+  const json = toSchema(query, 'input') as { properties?: Record<string, unknown>; required?: string[] };
   return Object.entries(json.properties ?? {}).map(([name, schema]) => ({
     name,
     in: 'query',

@@ -4,21 +4,32 @@ import { networkInterfaces } from 'node:os';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
+import { removeStaleTemporaries } from '../../persistence/atomic-file.ts';
+import { type Database, type DatabaseConfig, isPostgresUrl, redact } from '../../persistence/connection.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import type { DemoSummary } from '../../services/demo/seed-demo.ts';
-import { type Database, type DatabaseConfig, isPostgresUrl, redact } from '../db/connection.ts';
-import { InputError } from '../shared/input-error.ts';
+import { InputError } from '../../services/input-error.ts';
 import type { AppOptions } from './app.ts';
+import { plainHttpWarning, readTls, type TlsFiles, tlsServerOptions } from './tls.ts';
 import { webAppExtension } from './web-static.ts';
 
 // `plenum serve`: the database, the HTTP API (and later the web application) in one process.
 //
-// One server per database: the login throttle and the live-update bus live in its memory. On
-// SQLite the server holds a lock file in the data folder (plenum-server.pid, with its pid) for as
-// long as it runs; a second server on the same folder, and `plenum restore` into it, refuse to
-// start while the process named there is alive. A lock left behind by a crash names a dead
-// process and is taken over. (PostgreSQL has no data folder: there, keeping to one server is the
-// operator's job, and restore swaps the schema in one transaction.)
+// SQLite: one server per data folder. It holds a lock file there (plenum-server.pid, with its
+// pid) for as long as it runs; a second server on the same folder, and `plenum restore` into it,
+// refuse to start while the process named there is alive. A lock left behind by a crash names a
+// dead process and is taken over. Live updates go through the in-process hub (EventBus), and are
+// stored too, so a browser reconnecting after a restart gets what it missed.
+//
+// PostgreSQL (DATABASE_URL): any number of instances serve the same database behind a proxy
+// (docs/deployment.md), and none takes a lock. Nothing that decides anything lives in one
+// instance's memory: sessions are rows, every write takes the writer lock, group commit only
+// batches. Live updates are stored with the change that makes them and each instance reads them
+// from the database, woken by LISTEN/NOTIFY (DatabaseEventFeed), so a stream on any instance
+// hears every instance's changes. Restore swaps the schema in one transaction; stop the
+// instances first. The login throttle still counts per instance (see login-throttle.ts).
+//
+// Every instance prunes the stored events to a window now and then (stream-replay.ts).
 //
 // The admin commands import this module for databaseConfigFrom and the lock, so the server's own
 // parts (Fastify, the services, the demo) are loaded inside startServer, not at import.
@@ -37,16 +48,28 @@ export interface ServerOptions {
   /** Extra routes after the API (the web application's static files). */
   readonly extend?: AppOptions['extend'];
   /**
-   * Secure session cookies. The server itself speaks plain HTTP, and browsers drop Secure cookies
-   * from a hall desk at http://192.168.…, so they are on only behind TLS: PLENUM_SECURE_COOKIES=1.
+   * Secure session cookies. On by default when the server speaks HTTPS itself (tlsCert/tlsKey).
+   * Over plain HTTP browsers drop Secure cookies from a hall desk at http://192.168.…, so there
+   * they are on only behind a TLS proxy: PLENUM_SECURE_COOKIES=1.
    */
   readonly secureCookies?: boolean;
+  /**
+   * HTTPS (and HTTP/2) with this certificate and key, PEM files. Default: PLENUM_TLS_CERT and
+   * PLENUM_TLS_KEY, else plain HTTP (and a warning in the banner unless on a loopback address).
+   */
+  readonly tlsCert?: string;
+  readonly tlsKey?: string;
   /** Where the start-up banner goes (default process.stdout). */
   readonly output?: Writable;
   /** Close on SIGINT/SIGTERM (default true; tests that start several servers turn it off). */
   readonly handleSignals?: boolean;
   /** The environment to read PORT, PLENUM_DATA, DATABASE_URL from (default process.env). */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * Behind a reverse proxy, the proxies whose X-Forwarded-For is believed (an address or CIDR list,
+   * "loopback"…). Default: PLENUM_TRUST_PROXY, else none.
+   */
+  readonly trustProxy?: string;
 }
 
 export interface RunningServer {
@@ -54,7 +77,7 @@ export interface RunningServer {
   readonly database: Database;
   readonly context: ServiceContext;
   readonly port: number;
-  /** http://localhost:<port>/ */
+  /** http://localhost:<port>/, or https:// */
   readonly url: string;
   /** True when this start loaded the demo. */
   readonly seeded: boolean;
@@ -120,36 +143,70 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const port = options.port ?? (env.PORT ? parsePort(env.PORT, 'PORT') : DEFAULT_PORT);
   const host = options.host ?? '0.0.0.0';
   const config = databaseConfigFrom(options, env);
-  const secureCookies = options.secureCookies ?? env.PLENUM_SECURE_COOKIES === '1';
+  const tls = await readTls(options, env);
+  const secureCookies = options.secureCookies ?? (tls !== null || env.PLENUM_SECURE_COOKIES === '1');
+  const trustProxy = options.trustProxy ?? (env.PLENUM_TRUST_PROXY || undefined);
 
-  const [{ buildApp }, { migrate, openDatabase }, { LoginThrottle }, services, { EventBus }, demoModule] =
-    await Promise.all([
-      import('./app.ts'),
-      import('../db/index.ts'),
-      import('../../services/accounts/login-throttle.ts'),
-      import('../../services/context.ts'),
-      import('../../services/events.ts'),
-      import('../../services/demo/seed-demo.ts'),
-    ]);
+  const [
+    { buildApp },
+    { migrate, openDatabase },
+    { LoginThrottle },
+    services,
+    { EventBus },
+    { DatabaseEventFeed },
+    replay,
+    demoModule,
+  ] = await Promise.all([
+    import('./app.ts'),
+    import('../../persistence/index.ts'),
+    import('../../services/accounts/login-throttle.ts'),
+    import('../../services/context.ts'),
+    import('../../services/events.ts'),
+    import('../../services/event-feed.ts'),
+    import('../../services/stream-replay.ts'),
+    import('../../services/demo/seed-demo.ts'),
+  ]);
   const { cryptoRandom, systemClock } = services;
   const lock = config.dataDir ? await acquireServerLock(config.dataDir) : null;
+  // What a restore killed outright left in the data folder (atomic-file.ts).
+  if (config.dataDir) await removeStaleTemporaries(config.dataDir);
   let database: Database | undefined;
   let app: FastifyInstance | undefined;
+  let feed: InstanceType<typeof DatabaseEventFeed> | undefined;
+  let pruning: NodeJS.Timeout | undefined;
   try {
     database = await openDatabase(config);
     await migrate(database);
+    // PostgreSQL: this instance hears every instance's events through the database.
+    if (database.dialect === 'postgres') {
+      feed = new DatabaseEventFeed(database);
+      await feed.start();
+    }
     const context: ServiceContext = {
       database,
       clock: systemClock,
       random: cryptoRandom,
-      events: new EventBus(),
+      events: feed ?? new EventBus(),
     };
+    const prune = () =>
+      void replay.pruneStream(context).catch((error: unknown) => {
+        process.stderr.write(
+          `plenum: pruning stored live updates failed: ${error instanceof Error ? error.message : String(error)}\n`,
+        );
+      });
+    prune();
+    pruning = setInterval(prune, replay.STREAM_PRUNE_EVERY_MS);
+    pruning.unref();
     const seeded = options.seed !== 'empty' && (await seedIfEmpty(context));
     const demo = await demoModule.demoStatus(context);
+    const { anyAccount } = await import('../../services/accounts/first-administrator.ts');
+    const noAccount = !(await anyAccount(context));
     app = await buildApp({
       context,
       throttle: new LoginThrottle(systemClock),
       secureCookies,
+      ...(tls ? { serverOptions: tlsServerOptions(tls) } : {}),
+      ...(trustProxy ? { trustProxy: trustProxy === 'true' ? true : trustProxy } : {}),
       // The web application is served beside the API unless the caller serves something else.
       extend: options.extend ?? webAppExtension(),
     });
@@ -163,13 +220,22 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     }
     const actualPort = (app.server.address() as AddressInfo).port;
     await lock?.update({ port: actualPort });
-    const url = `http://localhost:${actualPort}/`;
+    const url = `${tls ? 'https' : 'http'}://localhost:${actualPort}/`;
     await writeOut(
       output,
-      banner({ url, port: actualPort, host, database: describeDatabase(config, database), seeded, demo }),
+      banner({
+        url,
+        port: actualPort,
+        host,
+        database: describeDatabase(config, database),
+        seeded,
+        demo,
+        noAccount,
+        tls,
+      }),
     );
 
-    const running = { app, database };
+    const running = { app, database, feed, pruning };
     let resolveClosed!: () => void;
     const closed = new Promise<void>((resolve) => {
       resolveClosed = resolve;
@@ -199,12 +265,16 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       closing ??= (async () => {
         removeSignalHandlers();
         // Idle keep-alive connections close at once; streams get a moment, then are cut.
-        const timer = setTimeout(() => running.app.server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+        // (An HTTP/2 server has no closeAllConnections; app.close() ends its sessions.)
+        const server = running.app.server as { closeAllConnections?: () => void };
+        const timer = setTimeout(() => server.closeAllConnections?.(), SHUTDOWN_GRACE_MS);
         timer.unref();
         try {
           await running.app.close();
         } finally {
           clearTimeout(timer);
+          clearInterval(running.pruning);
+          await running.feed?.close();
           await running.database.close();
           await lock?.release();
           resolveClosed();
@@ -214,7 +284,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     };
     return { app, database, context, port: actualPort, url, seeded, demo, close, closed };
   } catch (error) {
+    clearInterval(pruning);
     await app?.close().catch(() => {});
+    await feed?.close().catch(() => {});
     await database?.close().catch(() => {});
     await lock?.release();
     throw error;
@@ -246,6 +318,8 @@ function banner(info: {
   database: string;
   seeded: boolean;
   demo: DemoSummary | null;
+  noAccount: boolean;
+  tls: TlsFiles | null;
 }): string {
   const lines = [
     'Plenum is running（Plenum 已启动）',
@@ -253,8 +327,17 @@ function banner(info: {
     `  ${info.url}api/openapi.json   (the API / 接口说明)`,
   ];
   for (const address of hallAddresses(info.host))
-    lines.push(`  http://${address}:${info.port}/   (hall network / 会场局域网)`);
+    lines.push(`  ${info.tls ? 'https' : 'http'}://${address}:${info.port}/   (hall network / 会场局域网)`);
+  if (info.tls) lines.push(`  TLS: ${info.tls.subject}, valid to ${info.tls.validTo}; HTTP/2 and HTTP/1.1`);
+  lines.push(...plainHttpWarning(info.host, info.tls));
   lines.push(`  database（数据库）: ${info.database}`);
+  if (info.noAccount) {
+    lines.push(
+      '',
+      'No account yet（尚无账户）: create the first administrator, then log in:',
+      '  npx plenum accounts create-admin USERNAME [--data DIR]   (prints a generated password once)',
+    );
+  }
   const demo = info.demo;
   if (demo) {
     const c = demo.counts;

@@ -6,8 +6,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 // The built web application (src/adapters/web → dist/web, `npm run build:web`) served by the API
 // server: the files of the build with their content types, hashed assets cached for a year, and
-// index.html for every other path that is not the API (the app routes in the browser). Without a
-// build, pages answer 503 saying how to make one; the API works either way.
+// index.html for every other path that is not the API (the app routes in the browser), except the
+// delegate's voting page, which has a light page of its own (vote.html). The build writes .br and
+// .gz copies beside its files (src/adapters/web/precompress.ts); they are sent to browsers that
+// accept them, so a hall of phones costs no compression and the least Wi-Fi. Without a build,
+// pages answer 503 saying how to make one; the API works either way.
 
 /** The repository root (this file is src/adapters/http/web-static.ts). */
 const REPOSITORY = fileURLToPath(new URL('../../../', import.meta.url));
@@ -65,6 +68,44 @@ function contentType(file: string): string {
   return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
 }
 
+/** The delegate's voting page, /c/:congressId/vote: served from vote.html, the light page. */
+const VOTE_PAGE = /^\/c\/[^/]+\/vote\/?$/;
+
+export type Encoding = 'br' | 'gzip';
+
+/**
+ * The encodings an Accept-Encoding header allows, best first (brotli is smaller than gzip):
+ * a coding listed with q=0 is refused, `*` allows both.
+ */
+export function acceptedEncodings(header: string | string[] | undefined): Encoding[] {
+  const text = Array.isArray(header) ? header.join(',') : (header ?? '');
+  const allowed = new Map<string, boolean>();
+  for (const part of text.split(',')) {
+    const [name = '', ...params] = part.trim().toLowerCase().split(';');
+    if (name === '') continue;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    allowed.set(name.trim(), q === undefined || Number(q.slice(2)) > 0);
+  }
+  const ok = (coding: string) => allowed.get(coding) ?? allowed.get('*') ?? false;
+  return (['br', 'gzip'] as const).filter(ok);
+}
+
+const SUFFIX: Readonly<Record<Encoding, string>> = { br: '.br', gzip: '.gz' };
+
+/** The file to send for an encoding the browser accepts and the build wrote, or the file itself. */
+async function pickVariant(
+  file: string,
+  accepted: readonly Encoding[],
+): Promise<{ path: string; size: number; mtime: Date; encoding: Encoding | null } | null> {
+  for (const encoding of accepted) {
+    const info = await stat(file + SUFFIX[encoding]).catch(() => null);
+    if (info?.isFile())
+      return { path: file + SUFFIX[encoding], size: info.size, mtime: info.mtime, encoding };
+  }
+  const info = await stat(file).catch(() => null);
+  return info?.isFile() ? { path: file, size: info.size, mtime: info.mtime, encoding: null } : null;
+}
+
 function isHashedAsset(relative: string): boolean {
   return relative.startsWith('assets/') && /[-.][A-Za-z0-9_-]{8,}\.[a-z0-9]+$/.test(relative);
 }
@@ -103,10 +144,15 @@ export async function serveWebApp(app: FastifyInstance, root = 'dist/web'): Prom
   const base = path.resolve(REPOSITORY, root);
   const indexFile = path.join(base, 'index.html');
 
-  const sendIndex = async (reply: FastifyReply) => {
+  const voteFile = path.join(base, 'vote.html');
+
+  /** An HTML page of the app: never kept by browsers (a new build must be seen at once). */
+  const sendPage = async (request: FastifyRequest, reply: FastifyReply, file: string) => {
+    const variant = await pickVariant(file, acceptedEncodings(request.headers['accept-encoding']));
     let html: Buffer;
     try {
-      html = await readFile(indexFile);
+      if (!variant) throw new Error('no build');
+      html = await readFile(variant.path);
     } catch {
       return reply
         .status(503)
@@ -115,14 +161,19 @@ export async function serveWebApp(app: FastifyInstance, root = 'dist/web'): Prom
         .header('retry-after', '30')
         .send(MISSING_BUILD);
     }
+    if (variant.encoding) reply.header('content-encoding', variant.encoding);
     return reply
       .status(200)
       .header('content-type', 'text/html; charset=utf-8')
       .header('cache-control', REVALIDATE)
+      .header('vary', 'accept-encoding')
       .header('content-security-policy', CONTENT_SECURITY_POLICY)
       .header('x-frame-options', 'DENY')
       .send(html);
   };
+
+  /** The delegate's light page where the build has one (older builds: the app's index.html). */
+  const votePage = async () => ((await stat(voteFile).catch(() => null))?.isFile() ? voteFile : indexFile);
 
   const handler = async (request: FastifyRequest, reply: FastifyReply) => {
     const urlPath = request.url.split(/[?#]/)[0] ?? '/';
@@ -139,17 +190,22 @@ export async function serveWebApp(app: FastifyInstance, root = 'dist/web'): Prom
     const file = resolveInside(base, urlPath);
     if (file === null)
       return reply.status(400).header('content-type', 'text/plain; charset=utf-8').send('bad path');
-    if (file !== base && file !== indexFile) {
-      const info = await stat(file).catch(() => null);
-      if (info?.isFile()) {
+    if (VOTE_PAGE.test(urlPath)) return sendPage(request, reply, await votePage());
+    if (file !== base && file !== indexFile && file !== voteFile) {
+      const variant = (await stat(file).catch(() => null))?.isFile()
+        ? await pickVariant(file, acceptedEncodings(request.headers['accept-encoding']))
+        : null;
+      if (variant) {
         const relative = path.relative(base, file).split(path.sep).join('/');
+        if (variant.encoding) reply.header('content-encoding', variant.encoding);
         reply
           .status(200)
           .header('content-type', contentType(file))
-          .header('content-length', info.size)
+          .header('content-length', variant.size)
           .header('cache-control', isHashedAsset(relative) ? IMMUTABLE : REVALIDATE)
-          .header('last-modified', info.mtime.toUTCString());
-        return reply.send(createReadStream(file));
+          .header('vary', 'accept-encoding')
+          .header('last-modified', variant.mtime.toUTCString());
+        return reply.send(createReadStream(variant.path));
       }
       // A missing file with an extension (an old asset, a typo) is a 404, not the app's page:
       // a browser must not run index.html as a script.
@@ -161,7 +217,7 @@ export async function serveWebApp(app: FastifyInstance, root = 'dist/web'): Prom
           .send('not found');
       }
     }
-    return sendIndex(reply);
+    return sendPage(request, reply, file === voteFile ? voteFile : indexFile);
   };
 
   app.get('/', handler);

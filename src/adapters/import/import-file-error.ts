@@ -3,7 +3,7 @@
 // problems inside rows are not thrown but listed by previewImport.
 
 import type { Bilingual } from '../../core/text/bilingual.ts';
-import { InputError } from '../shared/input-error.ts';
+import { InputError } from '../../services/input-error.ts';
 
 export class ImportFileError extends InputError {
   override readonly name = 'ImportFileError';

@@ -3,24 +3,17 @@
 // gives the columns their meaning.
 
 import { extname } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { decodeText, type TextEncoding } from './decode-text.ts';
+import { trimSpaces } from '../../core/text/person-name.ts';
+import { unneutralised } from '../../core/text/spreadsheet-cell.ts';
+import type { Table } from '../../services/congress/delegate-row.ts';
+import { decodeText } from './decode-text.ts';
 import { ImportFileError } from './import-file-error.ts';
+import { cellTooLong, IMPORT_LIMITS, tooManyColumns, tooManyRows } from './import-limits.ts';
+import { readWorkbookRows } from './read-xlsx.ts';
 
-export interface Table {
-  headers: string[];
-  rows: string[][];
-  /**
-   * For each of rows, the row number the user sees in the spreadsheet. Blank rows and any title
-   * rows above the header are skipped but still counted, so the numbers match Excel's. When
-   * absent (a table built by hand), the header is row 1 and the data follow without gaps.
-   */
-  rowNumbers?: number[];
-  headerRowNumber?: number;
-  /** For CSV: the encoding the bytes were decoded from. */
-  encoding?: TextEncoding;
-}
+export type { Table };
 
 interface RawRow {
   number: number;
@@ -69,9 +62,13 @@ export async function readTable(
 }
 
 function readCsv(text: string): RawRow[] {
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
-  // A file with a single column has no delimiter to detect; that is not an error.
-  const fatal = parsed.errors.find((e) => e.type !== 'Delimiter');
+  // At most one row more than the limit is parsed: a file of millions of empty lines stops there.
+  const parsed = Papa.parse<string[]>(text, {
+    skipEmptyLines: false,
+    delimiter: csvDelimiter(text),
+    preview: IMPORT_LIMITS.rows + 1,
+  });
+  const fatal = parsed.errors[0];
   if (fatal) {
     const row = (fatal.row ?? 0) + 1;
     throw new ImportFileError({
@@ -83,35 +80,28 @@ function readCsv(text: string): RawRow[] {
   return parsed.data.map((cells, i) => ({ number: i + 1, cells }));
 }
 
-async function readXlsx(buffer: Buffer): Promise<RawRow[]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // exceljs's declared Buffer type predates @types/node's generic Buffer.
-    await workbook.xlsx.load(buffer as unknown as Parameters<typeof workbook.xlsx.load>[0]);
-  } catch {
-    throw new ImportFileError({
-      en: 'The file could not be opened as an Excel workbook (.xlsx); it may be damaged.',
-      zh: '无法作为 Excel 工作簿（.xlsx）打开，文件可能已损坏。',
-    });
+/**
+ * The separator of a CSV file, from the first line that has one (outside quotation marks): the
+ * comma, unless that line has more semicolons (Excel in a European locale) or tabs. Guessing from
+ * the whole file, as papaparse does, mistakes a short list whose codes carry Excel's text-keeping
+ * tab (\t0001) for a tab-separated one.
+ */
+function csvDelimiter(text: string): string {
+  const lines = text.slice(0, 64 * 1024).split(/\r\n|\n|\r/, 50);
+  for (const line of lines) {
+    const bare = line.replace(/"[^"]*"/g, '');
+    const counts = [',', ';', '\t'].map((d) => ({ d, n: bare.split(d).length - 1 }));
+    const best = counts.reduce((a, b) => (b.n > a.n ? b : a));
+    if (best.n > 0) return best.d;
   }
-  const sheet = workbook.worksheets[0];
-  const rows: RawRow[] = [];
-  sheet?.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, column) => {
-      cells[column - 1] = cellText(cell);
-    });
-    rows.push({ number: rowNumber, cells: Array.from(cells, (c) => c ?? '') });
-  });
-  return rows;
+  return ',';
 }
 
-/** The text a cell shows, for the kinds of value a delegate list holds. */
-function cellText(cell: ExcelJS.Cell): string {
-  // A merged range keeps its value in the top-left cell; the others would repeat it (a title
-  // merged across the sheet would look like a header with many columns).
-  if (cell.isMerged && cell.master.address !== cell.address) return '';
-  return valueText(cell.value, cell.numFmt);
+async function readXlsx(buffer: Buffer): Promise<RawRow[]> {
+  return (await readWorkbookRows(buffer)).map((row) => ({
+    number: row.number,
+    cells: row.cells.map((cell) => (cell ? valueText(cell.value, cell.numFmt) : '')),
+  }));
 }
 
 function valueText(value: ExcelJS.CellValue, numFmt: string | undefined): string {
@@ -164,14 +154,28 @@ function dateText(d: Date, numFmt: string | undefined): string {
 
 const isBlank = (cells: string[]): boolean => cells.every((c) => c === '');
 
+/** The bounds of import-limits.ts on what was read (the XLSX reader checked most of them already). */
+function checkSize(raw: readonly RawRow[]): void {
+  if (raw.length > IMPORT_LIMITS.rows) throw tooManyRows();
+  for (const row of raw) {
+    let width = row.cells.length;
+    while (width > 0 && row.cells[width - 1] === '') width--;
+    if (width > IMPORT_LIMITS.columns) throw tooManyColumns();
+    if (row.cells.some((cell) => cell.length > IMPORT_LIMITS.cellCharacters)) throw cellTooLong(row.number);
+  }
+}
+
 /**
  * Lines above the header — a title (党代会代表名单, usually one merged cell), 填报单位 and the
  * like — are passed over: the header is the first row the caller recognises, else the first with
  * at least two filled cells, else (a one-column file) the first row.
  */
 function tableFrom(raw: RawRow[], { isHeaderRow }: ReadTableOptions): Table {
+  checkSize(raw);
   const rows = raw
-    .map((r) => ({ number: r.number, cells: r.cells.map((c) => c.trim()) }))
+    // Cells lose the spaces at their ends, as the delegate form's fields do (never an invisible
+    // U+FEFF, which JS's trim would drop here and the form refuses).
+    .map((r) => ({ number: r.number, cells: r.cells.map((c) => trimSpaces(unneutralised(c))) }))
     .filter((r) => !isBlank(r.cells));
   const recognised = isHeaderRow ? rows.findIndex((r) => isHeaderRow(r.cells)) : -1;
   const headerIndex =

@@ -1,5 +1,10 @@
-// The geometry of a paper ballot, in PDF points from the page's top-left corner. Pure, so that a
-// scanner can later compute where every mark box lies from the registration squares.
+import { type Corner, FIDUCIAL_SIZE } from '../../core/omr/fiducials.ts';
+
+// The geometry of a paper ballot, in PDF points from the page's top-left corner. Pure, so that the
+// scanner computes where every mark box lies from the corner fiducials (src/adapters/scan reads
+// this layout; src/core/omr finds the fiducials). Whenever a box, a fiducial or the QR code moves,
+// raise BALLOT_LAYOUT_VERSION (src/core/documents/ballot.ts): it is printed in the QR code, and a
+// reader refuses a sheet printed with another layout.
 //
 // Paper: A4 portrait while the grid fits on it, else A3 portrait. Each size is tried with
 // comfortable cells first, then tighter ones; the first that holds every candidate and every
@@ -21,16 +26,25 @@ export interface BallotCell {
   readonly name: Rect;
 }
 
+/** A corner fiducial: its square and which corner it marks (each corner has its own pattern). */
+export interface Fiducial extends Rect {
+  readonly corner: Corner;
+}
+
 export interface BallotLayout {
   readonly paper: 'A4' | 'A3';
   readonly width: number;
   readonly height: number;
-  /** The four registration squares: top-left, top-right, bottom-left, bottom-right. */
-  readonly registration: readonly Rect[];
+  /** The four corner fiducials: top-left, top-right, bottom-left, bottom-right. */
+  readonly registration: readonly Fiducial[];
+  /** Printed matter lies this far in from every edge; outside it only the fiducials. */
+  readonly margin: number;
   readonly band: Rect;
-  /** The block left of the QR code holding the congress's title, the ballot's title, the summary. */
+  /** The block between the seal area and the QR code: the congress's title, the ballot's title, the summary. */
   readonly titleBlock: Rect;
   readonly qr: Rect;
+  /** The area left for the secretariat's seal (盖章处), left of the titles, as wide as the QR code. */
+  readonly seal: Rect;
   readonly instructions: Rect;
   readonly columns: number;
   /** The font size of the names in the grid (each name may still be set smaller to fit). */
@@ -68,8 +82,8 @@ export const CELL_SETTINGS: readonly CellSetting[] = [
   { paper: 'A3', minCellWidth: 36, markHeight: 20, nameHeight: 17, writeInNameHeight: 20, nameSize: 9 },
 ];
 
-/** Registration squares: 14 pt (about 5 mm), 22 pt (about 8 mm) in from the paper's edges. */
-export const REGISTRATION = { size: 14, inset: 22 } as const;
+/** Corner fiducials: 20 pt (about 7 mm), 20 pt in from the paper's edges (printers leave 4–5 mm blank). */
+export const REGISTRATION = { size: FIDUCIAL_SIZE, inset: 20 } as const;
 const MARGIN = 50;
 const BAND_HEIGHT = 30;
 const QR_SIZE = 66;
@@ -137,6 +151,7 @@ export function planBallot(
     const band: Rect = { x: MARGIN, y: MARGIN, width: contentWidth, height: BAND_HEIGHT };
     const titleTop = band.y + band.height + GAP;
     const qr: Rect = { x: MARGIN + contentWidth - QR_SIZE, y: titleTop + 4, width: QR_SIZE, height: QR_SIZE };
+    const seal: Rect = { x: MARGIN, y: titleTop + 4, width: QR_SIZE, height: QR_SIZE };
     const titleBlock: Rect = {
       x: MARGIN + QR_SIZE + GAP,
       y: titleTop,
@@ -199,14 +214,22 @@ export function planBallot(
       width,
       height,
       registration: [
-        { x: inset, y: inset, width: size, height: size },
-        { x: width - inset - size, y: inset, width: size, height: size },
-        { x: inset, y: height - inset - size, width: size, height: size },
-        { x: width - inset - size, y: height - inset - size, width: size, height: size },
+        { corner: 'top-left', x: inset, y: inset, width: size, height: size },
+        { corner: 'top-right', x: width - inset - size, y: inset, width: size, height: size },
+        { corner: 'bottom-left', x: inset, y: height - inset - size, width: size, height: size },
+        {
+          corner: 'bottom-right',
+          x: width - inset - size,
+          y: height - inset - size,
+          width: size,
+          height: size,
+        },
       ],
+      margin: MARGIN,
       band,
       titleBlock,
       qr,
+      seal,
       instructions,
       columns,
       nameSize: setting.nameSize,

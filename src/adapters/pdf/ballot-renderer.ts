@@ -1,10 +1,13 @@
+import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import type { BallotDocument, BallotName, BallotSheet } from '../../core/documents/model.ts';
-import { type BallotCell, type BallotLayout, planBallot, type Rect } from './ballot-layout.ts';
+import { FIDUCIAL_PATTERNS, patternLayers } from '../../core/omr/fiducials.ts';
+import { type BallotCell, type BallotLayout, type Fiducial, planBallot, type Rect } from './ballot-layout.ts';
 import { PdfCanvas, type TextStyle } from './canvas.ts';
+import { defaultFonts, type FontFiles } from './fonts.ts';
 
-// Paper ballots: one page per sheet, every sheet identical but for its serial number and QR code.
-// Layout in ballot-layout.ts; this file only draws.
+// Paper ballots: one page per sheet, every sheet identical (but for its serial number and QR code
+// when serials are on). Layout in ballot-layout.ts; this file only draws.
 
 const INSTRUCTIONS: TextStyle = { size: 10.5 };
 const INSTRUCTIONS_LEADING = 1.6;
@@ -31,6 +34,30 @@ export function nameLines(name: string, fits: (text: string) => boolean): string
     : [characters.slice(0, Math.ceil(middle)).join(''), characters.slice(Math.ceil(middle)).join('')];
 }
 
+/** The layout of a ballot and its instructions broken into lines, measured with the canvas's fonts. */
+function measure(canvas: PdfCanvas, model: BallotDocument): { layout: BallotLayout; lines: string[] } {
+  let lines: string[] = [];
+  const layout = planBallot(model.candidates.length, model.writeIns.boxes, (width) => {
+    lines = canvas.wrap(
+      INSTRUCTIONS_LABEL + model.instructions,
+      width - 2 * INSTRUCTIONS_PADDING,
+      INSTRUCTIONS,
+    );
+    return lines.length * INSTRUCTIONS.size * INSTRUCTIONS_LEADING + 2 * INSTRUCTIONS_PADDING;
+  });
+  // The lines measured for the paper chosen (the last call was for it).
+  return { layout, lines };
+}
+
+/**
+ * The layout a ballot is printed with, without printing it: what a scanner reads the sheet by. The
+ * same measurement as the renderer's, with the same fonts, so every box is where the printer put it.
+ */
+export function ballotLayout(model: BallotDocument, fonts: FontFiles = defaultFonts()): BallotLayout {
+  const doc = new PDFDocument({ autoFirstPage: false, margin: 0 });
+  return measure(new PdfCanvas(doc, fonts), model).layout;
+}
+
 export class BallotRenderer {
   readonly layout: BallotLayout;
   private readonly instructionLines: string[];
@@ -39,16 +66,8 @@ export class BallotRenderer {
     private readonly canvas: PdfCanvas,
     private readonly model: BallotDocument,
   ) {
-    let lines: string[] = [];
-    this.layout = planBallot(model.candidates.length, model.writeIns.boxes, (width) => {
-      lines = canvas.wrap(
-        INSTRUCTIONS_LABEL + model.instructions,
-        width - 2 * INSTRUCTIONS_PADDING,
-        INSTRUCTIONS,
-      );
-      return lines.length * INSTRUCTIONS.size * INSTRUCTIONS_LEADING + 2 * INSTRUCTIONS_PADDING;
-    });
-    // The lines measured for the paper chosen (the last call was for it).
+    const { layout, lines } = measure(canvas, model);
+    this.layout = layout;
     this.instructionLines = lines;
   }
 
@@ -63,20 +82,21 @@ export class BallotRenderer {
   private sheet(sheet: BallotSheet): void {
     const { layout, model } = this;
     this.doc.addPage({ size: [layout.width, layout.height], margin: 0 });
-    for (const square of layout.registration) {
-      this.doc.rect(square.x, square.y, square.width, square.height).fill('#000000');
-    }
+    for (const fiducial of layout.registration) this.fiducial(fiducial);
     this.band();
     this.titles();
+    this.seal();
     this.qr(sheet.qr, layout.qr);
-    this.canvas.aligned(
-      sheet.serial,
-      layout.qr.x - 20,
-      layout.qr.width + 40,
-      layout.qr.y + layout.qr.height + 11,
-      { size: 8, color: '#333333' },
-      'center',
-    );
+    if (sheet.serial !== null) {
+      this.canvas.aligned(
+        sheet.serial,
+        layout.qr.x - 20,
+        layout.qr.width + 40,
+        layout.qr.y + layout.qr.height + 14,
+        { size: 8, color: '#333333' },
+        'center',
+      );
+    }
     this.instructions();
     layout.candidates.forEach((cell, i) => {
       this.cell(cell);
@@ -94,7 +114,9 @@ export class BallotRenderer {
     }
     const footer = layout.footer;
     const baseline = PdfCanvas.centredBaseline(footer.y + footer.height / 2, 9);
-    this.canvas.aligned(`编号：${sheet.serial}`, footer.x, footer.width, baseline, { size: 9 }, 'left');
+    if (sheet.serial !== null) {
+      this.canvas.aligned(`编号：${sheet.serial}`, footer.x, footer.width, baseline, { size: 9 }, 'left');
+    }
     this.canvas.aligned(
       `${model.ballotType.label}选举票 · ${model.roundLabel}`,
       footer.x,
@@ -102,6 +124,46 @@ export class BallotRenderer {
       baseline,
       { size: 9 },
       'right',
+    );
+  }
+
+  /**
+   * A corner fiducial: a black square with its middle ring and core black or white by the corner's
+   * pattern (src/core/omr/fiducials.ts), so the scanner knows each corner from the others.
+   */
+  private fiducial(fiducial: Fiducial): void {
+    const { middle, core } = patternLayers(FIDUCIAL_PATTERNS[fiducial.corner]);
+    const square = (inset: number, colour: string) =>
+      this.doc
+        .rect(fiducial.x + inset, fiducial.y + inset, fiducial.width - 2 * inset, fiducial.height - 2 * inset)
+        .fill(colour);
+    const unit = fiducial.width / 6;
+    square(0, '#000000');
+    square(unit, middle ? '#000000' : '#FFFFFF');
+    square(2 * unit, core ? '#000000' : '#FFFFFF');
+  }
+
+  /** The seal area (盖章处): a dashed circle with its label in light grey, for the stamp to go over. */
+  private seal(): void {
+    const { seal } = this.layout;
+    const radius = seal.width / 2 - 2;
+    const cx = seal.x + seal.width / 2;
+    const cy = seal.y + seal.height / 2;
+    this.doc
+      .save()
+      .lineWidth(0.6)
+      .dash(3, { space: 3 })
+      .strokeColor('#9E9E9E')
+      .circle(cx, cy, radius)
+      .stroke();
+    this.doc.undash().restore();
+    this.canvas.aligned(
+      this.model.seal,
+      seal.x,
+      seal.width,
+      PdfCanvas.centredBaseline(cy, 9),
+      { size: 9, color: '#9E9E9E' },
+      'center',
     );
   }
 

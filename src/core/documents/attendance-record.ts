@@ -88,7 +88,7 @@ export function buildAttendanceRecord(input: AttendanceRecordInput): FlowDocumen
     },
     {
       kind: 'paragraph',
-      text: `应到${noun}${n(counts.expected)}名，请假${n(counts.onLeave.total)}人${leaveBreakdown(counts.onLeave)}，实到${noun}${n(counts.present)}名，${verdict} [${quorum.rule}]。`,
+      text: `应到${noun}${n(counts.expected)}名，请假${n(counts.onLeave.total)}人${leaveBreakdown(counts.onLeave)}，实到${noun}${n(counts.present)}名，${verdict}。`,
       bold: true,
     },
   );

@@ -23,22 +23,68 @@ export interface BallotInput {
   readonly writeInsAllowed: boolean;
   /** Sheets numbered first … first + count − 1. */
   readonly sheets: { readonly first: number; readonly count: number };
+  /** [B4] Print a serial number on each sheet (and in its QR code). Off unless asked for. */
+  readonly serials?: boolean;
 }
 
 export const MAX_SHEETS = 5000;
 
 /**
- * The serial number printed on a sheet: the round id's first eight characters and the sheet's
- * number (so two rounds' ballots never share a serial). [B4] The serial identifies the sheet for
- * scanning and for reprints; nothing records which elector was handed which sheet.
+ * The version of the ballot's geometry (src/adapters/pdf/ballot-layout.ts): printed in the QR code,
+ * so that a scanner reads a sheet only with the layout that printed it. Raise it whenever a box,
+ * a fiducial or the QR code moves.
+ */
+export const BALLOT_LAYOUT_VERSION = 2;
+
+/**
+ * The serial number printed on a sheet when serials are on: the round id's first eight characters
+ * and the sheet's number (so two rounds' ballots never share a serial). [B4] Off by default: every
+ * sheet of a round is then identical, and nothing on it can tell one elector's ballot from
+ * another's. When the secretariat turns serials on (to account for every sheet, to refuse a sheet
+ * scanned twice), the serial identifies the sheet, never the elector: nothing records which elector
+ * was handed which sheet.
  */
 export function ballotSerial(roundId: string, sheet: number): string {
   return `${roundId.slice(0, 8)}-${String(sheet).padStart(4, '0')}`;
 }
 
-/** What the QR code of a sheet says: a versioned tag, the whole round id and the sheet number. */
-export function ballotQrPayload(roundId: string, sheet: number): string {
-  return `plenum:ballot:v1:${roundId}:${sheet}`;
+/** What a sheet's QR code names: no voter, nothing per sheet unless serials are on. */
+export interface BallotQr {
+  readonly roundId: string;
+  /** The ballot type (the election's office: committee-member, alternate-member …). */
+  readonly office: Office;
+  readonly layout: number;
+  /** The page of the ballot (a ballot is one sheet: always 1). */
+  readonly page: number;
+  /** The sheet's number, only when serials are on. */
+  readonly sheet: number | null;
+}
+
+const QR_PREFIX = 'plenum:ballot:v2:';
+
+/**
+ * The QR code's text: `plenum:ballot:v2:<round id>:<office>:L<layout>:p<page>`, and `:s<sheet>`
+ * only when serials are on.
+ */
+export function ballotQrPayload(qr: BallotQr): string {
+  const base = `${QR_PREFIX}${qr.roundId}:${qr.office}:L${qr.layout}:p${qr.page}`;
+  return qr.sheet === null ? base : `${base}:s${qr.sheet}`;
+}
+
+/** Reads a ballot QR code's text; null for anything else (another system's code, an older layout). */
+export function parseBallotQr(text: string): BallotQr | null {
+  if (!text.startsWith(QR_PREFIX)) return null;
+  const parts = text.slice(QR_PREFIX.length).split(':');
+  if (parts.length < 4 || parts.length > 5) return null;
+  const [roundId, office, layout, page, sheet] = parts as [string, string, string, string, string?];
+  if (!/^[A-Za-z0-9_-]+$/.test(roundId) || !(office in BALLOT_TYPES)) return null;
+  const number = (text: string | undefined, prefix: string) =>
+    text !== undefined && new RegExp(`^${prefix}[1-9][0-9]{0,6}$`).test(text) ? Number(text.slice(1)) : null;
+  const layoutNo = number(layout, 'L');
+  const pageNo = number(page, 'p');
+  const sheetNo = sheet === undefined ? null : number(sheet, 's');
+  if (layoutNo === null || pageNo === null || (sheet !== undefined && sheetNo === null)) return null;
+  return { roundId, office: office as Office, layout: layoutNo, page: pageNo, sheet: sheetNo };
 }
 
 /**
@@ -104,11 +150,18 @@ export function buildBallot(input: BallotInput): BallotDocument {
   const subject = electionSubject(input.electionTitle);
   const title = `${subject}选举票`;
   const sheets: BallotSheet[] = [];
+  const serials = input.serials === true;
   for (let number = first; number < first + count; number++) {
     sheets.push({
       number,
-      serial: ballotSerial(input.round.id, number),
-      qr: ballotQrPayload(input.round.id, number),
+      serial: serials ? ballotSerial(input.round.id, number) : null,
+      qr: ballotQrPayload({
+        roundId: input.round.id,
+        office: input.office,
+        layout: BALLOT_LAYOUT_VERSION,
+        page: 1,
+        sheet: serials ? number : null,
+      }),
     });
   }
   const boxes = writeInBoxes(input);
@@ -128,6 +181,7 @@ export function buildBallot(input: BallotInput): BallotDocument {
     instructions: ballotInstructions(input),
     candidates: input.candidates.map(ballotName),
     writeIns: { boxes, heading: boxes > 0 ? '另选人' : '' },
+    seal: '盖章处',
     sheets,
   };
 }

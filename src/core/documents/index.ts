@@ -6,6 +6,7 @@
 export * from './attendance-record.ts';
 export * from './ballot.ts';
 export * from './delegate-list.ts';
+export * from './election-method.ts';
 export * from './labels.ts';
 export * from './model.ts';
 export * from './ordering.ts';

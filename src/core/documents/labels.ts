@@ -57,10 +57,10 @@ export function fractionZh(fraction: Fraction): string {
  */
 export function thresholdSentence(threshold: ThresholdVerdict, fraction: Fraction): string {
   if (threshold.rule === 'T3') {
-    return `就票数相等的被选举人再次投票，得票多的当选，即至少${formatNumber(threshold.minimumFor)}票 [T3]`;
+    return `就票数相等的被选举人再次投票，得票多的当选，即至少${formatNumber(threshold.minimumFor)}票`;
   }
   const base = threshold.rule === 'T2' ? '实到会有选举权人数' : '应到会有选举权人数';
-  return `超过${base}${formatNumber(threshold.base)}人的${fractionZh(fraction)}，即至少${formatNumber(threshold.minimumFor)}票 [${threshold.rule}]`;
+  return `超过${base}${formatNumber(threshold.base)}人的${fractionZh(fraction)}，即至少${formatNumber(threshold.minimumFor)}票`;
 }
 
 /** "1/2" as results record it (describeParameters) back to a fraction; half when missing. */

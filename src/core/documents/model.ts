@@ -104,13 +104,16 @@ export interface BallotName {
 /** One printed sheet: its serial number and what its QR code says. */
 export interface BallotSheet {
   readonly number: number;
-  readonly serial: string;
+  /** The printed serial number, or null when serials are off (the default) [B4]. */
+  readonly serial: string | null;
+  /** The QR code's text: round, ballot type, layout and page (and the sheet only with serials). */
   readonly qr: string;
 }
 
 /**
  * A paper ballot [B1]: a grid with one mark box above each printed name, in ballot order [C3], and
- * as many write-in boxes as an elector may use. Every sheet is the same but for its serial number.
+ * as many write-in boxes as an elector may use. Every sheet is the same (but for its serial number,
+ * when serials are on).
  */
 export interface BallotDocument extends DocumentInfo {
   readonly kind: 'ballot';
@@ -128,6 +131,8 @@ export interface BallotDocument extends DocumentInfo {
   /** In ballot order: the round's printed list, exactly as rounds.candidates_json holds it. */
   readonly candidates: readonly BallotName[];
   readonly writeIns: { readonly boxes: number; readonly heading: string };
+  /** The label of the area left for the secretariat's seal (盖章处). */
+  readonly seal: string;
   readonly sheets: readonly BallotSheet[];
 }
 

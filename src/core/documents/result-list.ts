@@ -80,7 +80,7 @@ export function buildResultList(input: ResultListInput): FlowDocument {
   if (names.length > 0) blocks.push({ kind: 'name-grid', names, columns: namesPerRow(names) });
   blocks.push({ kind: 'paragraph', text: `共${formatNumber(names.length)}名`, align: 'right' });
   if (input.pendingApproval) {
-    blocks.push({ kind: 'paragraph', text: '以上人选尚需报上级党委批准 [P6]。' });
+    blocks.push({ kind: 'paragraph', text: '以上人选尚需报上级党委批准。' });
   }
   return {
     kind: 'flow',

@@ -51,6 +51,11 @@ export interface TallySheetInput {
    * blank sheet; a counted sheet prints the one its result records.
    */
   readonly threshold?: { readonly verdict: ThresholdVerdict; readonly fraction: Fraction } | null;
+  /**
+   * The audit head right after the round's close (its closing entry): printed under the signatures,
+   * it anchors the audit chain outside the database (issue 13 item 14); absent before the close.
+   */
+  readonly auditAnchor?: { readonly seq: number; readonly hash: string } | null;
 }
 
 const count = (n: number | null | undefined, unit: string): string =>
@@ -103,23 +108,23 @@ function validitySentences(result: RoundResult, maxFor: number): string[] {
   const sentences: string[] = [];
   if (!result.quorum.met) {
     sentences.push(
-      `实到会有选举权人数${formatNumber(result.quorum.present)}人，不足法定人数（至少须${formatNumber(result.quorum.minimumPresent)}人），不能进行选举 [${result.quorum.rule}]。`,
+      `实到会有选举权人数${formatNumber(result.quorum.present)}人，不足法定人数（至少须${formatNumber(result.quorum.minimumPresent)}人），不能进行选举。`,
     );
     return sentences;
   }
   if (!result.candidacy.ok) {
-    sentences.push(`候选人名单不符合规定，不能付诸表决 [${result.candidacy.rule}]。`);
+    sentences.push(`候选人名单不符合规定，不能付诸表决。`);
     return sentences;
   }
   const { issued, returned } = result.validity;
   sentences.push(
     result.validity.valid
-      ? `收回选票${formatNumber(returned)}张，等于或少于发出选票${formatNumber(issued)}张，选举有效 [B2]。`
-      : `收回选票${formatNumber(returned)}张，多于发出选票${formatNumber(issued)}张，选举无效，应重新进行选举 [B2]。`,
+      ? `收回选票${formatNumber(returned)}张，等于或少于发出选票${formatNumber(issued)}张，选举有效。`
+      : `收回选票${formatNumber(returned)}张，多于发出选票${formatNumber(issued)}张，选举无效，应重新进行选举。`,
   );
   if (result.validity.valid) {
     sentences.push(
-      `每张选票所选人数等于或少于${formatNumber(maxFor)}名的为有效票，多于${formatNumber(maxFor)}名的为无效票：有效票${formatNumber(result.ballots.valid)}张，无效票${formatNumber(result.ballots.invalid)}张 [B3]。`,
+      `每张选票所选人数等于或少于${formatNumber(maxFor)}名的为有效票，多于${formatNumber(maxFor)}名的为无效票：有效票${formatNumber(result.ballots.valid)}张，无效票${formatNumber(result.ballots.invalid)}张。`,
     );
   }
   return sentences;
@@ -140,8 +145,8 @@ function outcomeSentences(input: TallySheetInput, result: RoundResult): string[]
     const advancing = result.advancing ?? [];
     sentences.push(
       advancing.length > 0
-        ? `预选产生候选人${formatNumber(advancing.length)}名${VOTE_ORDER_NOTE}：${nameList(advancing)} [C4]。`
-        : '预选未产生候选人 [C4]。',
+        ? `预选产生候选人${formatNumber(advancing.length)}名${VOTE_ORDER_NOTE}：${nameList(advancing)}。`
+        : '预选未产生候选人。',
     );
   } else {
     const order = publishedOrderNote(input.office) ?? '';
@@ -153,7 +158,7 @@ function outcomeSentences(input: TallySheetInput, result: RoundResult): string[]
     const alternates = result.electedAlternates ?? [];
     if (alternates.length > 0) {
       sentences.push(
-        `当选候补${formatNumber(alternates.length)}名${VOTE_ORDER_NOTE}：${nameList(alternates)} [T5][T6]。`,
+        `当选候补${formatNumber(alternates.length)}名${VOTE_ORDER_NOTE}：${nameList(alternates)}。`,
       );
     }
   }
@@ -161,16 +166,16 @@ function outcomeSentences(input: TallySheetInput, result: RoundResult): string[]
     const tied = result.runoff.candidates;
     const votes = tied.length > 0 ? votesOf(result, tied[0]!) : 0;
     sentences.push(
-      `${nameList(tied)}得票相等（各${formatNumber(votes)}票），不能确定当选人，须就票数相等的被选举人再次投票，决定${formatNumber(result.runoff.seats)}个名额 [T3]。`,
+      `${nameList(tied)}得票相等（各${formatNumber(votes)}票），不能确定当选人，须就票数相等的被选举人再次投票，决定${formatNumber(result.runoff.seats)}个名额。`,
     );
   }
   if (result.outcome === 'shortfall' && result.shortfall > 0) {
     sentences.push(
-      `得票超过${fraction}的被选举人少于应选名额，缺额${formatNumber(result.shortfall)}名，须另行选举，或经批准减少名额 [T4]。`,
+      `得票超过${fraction}的被选举人少于应选名额，缺额${formatNumber(result.shortfall)}名，须另行选举，或经批准减少名额。`,
     );
   }
   if ((result.alternateShortfall ?? 0) > 0 && !result.runoff) {
-    sentences.push(`候补名额缺额${formatNumber(result.alternateShortfall!)}名 [T4]。`);
+    sentences.push(`候补名额缺额${formatNumber(result.alternateShortfall!)}名。`);
   }
   return sentences;
 }
@@ -264,6 +269,13 @@ export function buildTallySheet(input: TallySheetInput): FlowDocument {
     labels: signatureLabels(input.officerRoles),
     date: input.date ? pressDate(input.date) : null,
   });
+  if (input.auditAnchor) {
+    const { seq, hash } = input.auditAnchor;
+    blocks.push({
+      kind: 'note',
+      text: `审计日志锚点（投票结束时）：第${seq}条，哈希 ${hash}。核对：plenum audit verify --anchor ${seq}:${hash}`,
+    });
+  }
   return {
     kind: 'flow',
     title: `${subject}选举计票结果报告单（${roundShortLabel(round.seq, round.kind)}）`,

@@ -1,94 +1,88 @@
+import { CHARACTERS, VARIANTS } from './data/stroke-table.generated.ts';
 import { UnknownCharacterError } from './errors.ts';
-import { type ClassifiedStroke, classifyStroke } from './stroke-classes.ts';
-import {
-  cncharCharacters,
-  cncharStrokeLetters,
-  cncharStrokeNameOf,
-  cncharTradToSimple,
-} from './stroke-data.ts';
-import { STROKE_OVERRIDES, VARIANT_OVERRIDES } from './stroke-overrides.ts';
+
+/** The five stroke classes of §7 rule 2b, in their order: 横 < 竖 < 撇 < 点 < 折. */
+export type StrokeClass = '一' | '丨' | '丿' | '丶' | '乛';
+export const STROKE_CLASS_ORDER: readonly StrokeClass[] = ['一', '丨', '丿', '丶', '乛'];
+
+/** §7 rule 2c: left-right (左右), then top-bottom (上下), then every other structure. */
+export type Structure = 'left-right' | 'top-bottom' | 'other';
+const STRUCTURES: Readonly<Record<string, Structure>> = { l: 'left-right', t: 'top-bottom', o: 'other' };
+const STRUCTURE_RANK: Readonly<Record<Structure, number>> = { 'left-right': 0, 'top-bottom': 1, other: 2 };
 
 /** What §7 counts for one character. */
 export interface StrokeProfile {
   /** The character as given. */
-  character: string;
-  /** Its standard simplified form (§7 rule 6), the one whose strokes are counted. */
-  standard: string;
-  count: number;
+  readonly character: string;
+  /** Its standard form (§7 rule 6), the one whose strokes are counted. */
+  readonly standard: string;
+  readonly count: number;
   /** One of 一丨丿丶乛 per stroke, in writing order. */
-  classes: string;
-  /** The named strokes, in writing order (cnchar-order's names). */
-  strokes: readonly string[];
+  readonly classes: string;
+  /** The structure, where it decides a tie of count and classes (§7 rule 2c); undefined elsewhere. */
+  readonly structure: Structure | undefined;
 }
 
 interface CharacterEntry {
-  readonly standard: string;
-  readonly strokes: readonly ClassifiedStroke[];
-  /** 1-based position in the total order of standard characters. */
+  readonly character: string;
+  readonly codePoint: number;
+  /** One digit per stroke: 1 横 … 5 折. Digits compare in the order of the classes. */
+  readonly digits: string;
+  readonly structure: Structure | undefined;
+  /** 1-based position in the total order of the characters. */
   rank: number;
 }
 
 interface CharacterTable {
-  /** standard character -> entry */
+  /** standard character (or reviewed extra) -> entry */
   readonly entries: ReadonlyMap<string, CharacterEntry>;
   /** traditional / variant character -> standard character */
   readonly variants: ReadonlyMap<string, string>;
   /** Rank by BMP code point (0 = not covered), for the hot path of name keys. */
   readonly bmpRank: Uint16Array;
-  /** Rank of covered characters outside the BMP. */
-  readonly astralRank: Map<number, number>;
-  /** Characters whose data could not be classified (a stroke name unknown or straddling classes). */
-  readonly dataProblems: readonly string[];
+  /** Rank of covered characters outside the BMP (the standard characters of Extensions A–E are in the BMP or here). */
+  readonly astralRank: ReadonlyMap<number, number>;
 }
 
 let table: CharacterTable | undefined;
 
+const isDigit = (unit: number) => unit >= 0x31 && unit <= 0x35;
+
+function parseEntries(): Map<string, CharacterEntry> {
+  const entries = new Map<string, CharacterEntry>();
+  for (const line of CHARACTERS) {
+    let i = 0;
+    while (i < line.length) {
+      const codePoint = line.codePointAt(i)!;
+      i += codePoint > 0xffff ? 2 : 1;
+      const start = i;
+      while (i < line.length && isDigit(line.charCodeAt(i))) i++;
+      const digits = line.slice(start, i);
+      let structure: Structure | undefined;
+      if (i < line.length && STRUCTURES[line[i]!] !== undefined) structure = STRUCTURES[line[i++]!];
+      const character = String.fromCodePoint(codePoint);
+      if (digits.length === 0 || entries.has(character)) {
+        throw new Error(`names: stroke data unreadable at ${character} (regenerate it with scripts/names)`);
+      }
+      entries.set(character, { character, codePoint, digits, structure, rank: 0 });
+    }
+  }
+  return entries;
+}
+
 /**
  * Built once, on first use, so that loading the module stays cheap for a CLI that may never sort.
- * Every covered standard character is put into one total order (§7 rules 2 and 3):
- *   1. total stroke count, fewer first;
- *   2. stroke classes in writing order, one by one: 横 < 竖 < 撇 < 点 < 折;
- *   3. stroke sub-forms in writing order, one by one (primary before secondary, turning strokes in
- *      GF 2001-2001 order) — as far as cnchar's data tells the forms apart;
- *   4. Unicode code point. GF 3003-1999 goes on with the structure of the character, which the data
- *      does not have; the code point makes the order of distinct characters total and the same on
- *      every run. Characters that reach this step have identical strokes in our data.
+ * Every character is put into one total order (§7 rule 2):
+ *   a. total stroke count, fewer first;
+ *   b. the classes stroke by stroke, 横 < 竖 < 撇 < 点 < 折, with no sub-forms;
+ *   c. the structure: left-right, then top-bottom, then any other;
+ *   d. the code point, so that different characters never compare equal.
+ * The data (data/stroke-table.generated.ts) gives a structure to every character that ties with
+ * another on a and b, and to no other.
  */
 function characterTable(): CharacterTable {
   if (table) return table;
-
-  const entries = new Map<string, CharacterEntry>();
-  const dataProblems: string[] = [];
-  const add = (character: string, strokes: readonly (ClassifiedStroke | null)[]) => {
-    if (strokes.length === 0 || strokes.includes(null)) dataProblems.push(character);
-    else entries.set(character, { standard: character, strokes: strokes as ClassifiedStroke[], rank: 0 });
-  };
-
-  // A reviewed variant is counted as its standard form only, even where cnchar lists it (製 → 制).
-  const variantForms = new Set(VARIANT_OVERRIDES.map((v) => v.character));
-  const overridden = new Set(STROKE_OVERRIDES.map((o) => o.character));
-  // Each of cnchar's 26 stroke letters is classified once, by its name (this loop runs over some
-  // 60,000 strokes at start-up, hence the array indexed by the letter's code).
-  const byLetter: (ClassifiedStroke | null | undefined)[] = [];
-  for (const character of cncharCharacters()) {
-    if (variantForms.has(character) || overridden.has(character)) continue;
-    const letters = cncharStrokeLetters(character)!;
-    const strokes = new Array<ClassifiedStroke | null>(letters.length);
-    for (let i = 0; i < letters.length; i++) {
-      const code = letters.charCodeAt(i);
-      let stroke = byLetter[code];
-      if (stroke === undefined) {
-        stroke = classifyStroke(cncharStrokeNameOf(letters[i]!));
-        byLetter[code] = stroke;
-      }
-      strokes[i] = stroke;
-    }
-    add(character, strokes);
-  }
-  for (const override of STROKE_OVERRIDES) {
-    add(override.character, override.strokes.split(/\s+/).map(classifyStroke));
-  }
-
+  const entries = parseEntries();
   const ordered = [...entries.values()].sort(compareCharacters);
   ordered.forEach((entry, index) => {
     entry.rank = index + 1;
@@ -96,75 +90,45 @@ function characterTable(): CharacterTable {
   if (ordered.length > MAX_RANK) throw new Error('names: too many characters for one code unit per rank');
 
   const variants = new Map<string, string>();
-  for (const v of VARIANT_OVERRIDES) {
-    if (entries.has(v.standard)) variants.set(v.character, v.standard);
-  }
+  const units = Array.from(VARIANTS);
+  for (let i = 0; i + 1 < units.length; i += 2) variants.set(units[i]!, units[i + 1]!);
 
   const bmpRank = new Uint16Array(0x10000);
   const astralRank = new Map<number, number>();
-  const setRank = (character: string, rank: number) => {
-    const codePoint = character.codePointAt(0)!;
+  const setRank = (codePoint: number, rank: number) => {
     if (codePoint < 0x10000) bmpRank[codePoint] = rank;
     else astralRank.set(codePoint, rank);
   };
-  for (const [character, entry] of entries) setRank(character, entry.rank);
-  for (const [character, standard] of variants) setRank(character, entries.get(standard)!.rank);
-  // Forms that only cnchar-trad maps are resolved on first sight (rankOfCodePoint), not here:
-  // most lists never contain one, and the map has some 2,700 of them.
-  table = { entries, variants, bmpRank, astralRank, dataProblems };
+  for (const entry of entries.values()) setRank(entry.codePoint, entry.rank);
+  for (const [variant, standard] of variants) {
+    const entry = entries.get(standard);
+    if (!entry)
+      throw new Error(`names: the variant ${variant} maps to ${standard}, which has no stroke data`);
+    setRank(variant.codePointAt(0)!, entry.rank);
+  }
+  table = { entries, variants, bmpRank, astralRank };
   return table;
 }
 
 /** The highest rank a name key can hold in one UTF-16 code unit above 0x100 and below the surrogates. */
 const MAX_RANK = 0xd800 - 0x101;
 
-/** Steps 1–4 above, for two distinct standard characters (never 0). */
+/** §7 rule 2 a–d for two distinct characters (never 0). */
 function compareCharacters(a: CharacterEntry, b: CharacterEntry): number {
-  const x = a.strokes;
-  const y = b.strokes;
+  const x = a.digits;
+  const y = b.digits;
   if (x.length !== y.length) return x.length - y.length;
-  for (let i = 0; i < x.length; i++) {
-    if (x[i]!.classRank !== y[i]!.classRank) return x[i]!.classRank - y[i]!.classRank;
+  if (x !== y) return x < y ? -1 : 1;
+  if (a.structure === undefined || b.structure === undefined) {
+    throw new Error(`names: ${a.character} and ${b.character} tie without a structure (regenerate the data)`);
   }
-  for (let i = 0; i < x.length; i++) {
-    if (x[i]!.formRank !== y[i]!.formRank) return x[i]!.formRank - y[i]!.formRank;
-  }
-  return a.standard.codePointAt(0)! - b.standard.codePointAt(0)!;
-}
-
-/**
- * §7 rule 6: the standard form whose strokes are counted. An entry of the reviewed variant table
- * comes first; then a character with stroke data of its own is counted as written; otherwise
- * cnchar-trad's simplified form, if that has stroke data.
- */
-function standardFormOf(character: string): string | undefined {
-  const { entries, variants } = characterTable();
-  const variant = variants.get(character);
-  if (variant !== undefined) return variant;
-  if (entries.has(character)) return character;
-  const simplified = cncharTradToSimple(character);
-  return simplified !== undefined && entries.has(simplified) ? simplified : undefined;
+  return STRUCTURE_RANK[a.structure] - STRUCTURE_RANK[b.structure] || a.codePoint - b.codePoint;
 }
 
 /** The rank of one code point in the total character order, or 0 when it is not covered. */
 export function rankOfCodePoint(codePoint: number): number {
   const t = characterTable();
-  if (codePoint < 0x10000) {
-    const rank = t.bmpRank[codePoint]!;
-    if (rank !== 0) return rank;
-  } else {
-    const rank = t.astralRank.get(codePoint);
-    if (rank !== undefined) return rank;
-  }
-  // Not precomputed: a traditional form that only cnchar-trad maps. Resolve it once and remember it.
-  const character = String.fromCodePoint(codePoint);
-  const standard = standardFormOf(character);
-  const rank = standard === undefined ? 0 : t.entries.get(standard)!.rank;
-  if (rank !== 0) {
-    if (codePoint < 0x10000) t.bmpRank[codePoint] = rank;
-    else t.astralRank.set(codePoint, rank);
-  }
-  return rank;
+  return codePoint < 0x10000 ? t.bmpRank[codePoint]! : (t.astralRank.get(codePoint) ?? 0);
 }
 
 const profiles = new Map<string, StrokeProfile>();
@@ -176,15 +140,16 @@ export function strokeProfile(character: string): StrokeProfile {
   if (Array.from(character).length !== 1) {
     throw new RangeError(`strokeProfile takes exactly one character, not “${character}”; 只接受一个汉字`);
   }
-  const standard = standardFormOf(character);
-  if (standard === undefined) throw new UnknownCharacterError(character, character);
-  const entry = characterTable().entries.get(standard)!;
+  const { entries, variants } = characterTable();
+  const standard = variants.get(character) ?? character;
+  const entry = entries.get(standard);
+  if (!entry) throw new UnknownCharacterError(character, character);
   const profile: StrokeProfile = Object.freeze({
     character,
     standard,
-    count: entry.strokes.length,
-    classes: entry.strokes.map((s) => s.strokeClass).join(''),
-    strokes: Object.freeze(entry.strokes.map((s) => s.name)),
+    count: entry.digits.length,
+    classes: Array.from(entry.digits, (d) => STROKE_CLASS_ORDER[Number(d) - 1]!).join(''),
+    structure: entry.structure,
   });
   profiles.set(character, profile);
   return profile;
@@ -195,15 +160,14 @@ export function highestRank(): number {
   return characterTable().entries.size;
 }
 
-/** For tests and diagnostics: how many standard characters are ordered, and which data was unusable. */
-export function characterCoverage(): { characters: number; dataProblems: readonly string[] } {
-  const t = characterTable();
-  return { characters: t.entries.size, dataProblems: t.dataProblems };
-}
-
-/** For tests: the standard characters in their total order. */
+/** For tests and diagnostics: the characters with stroke data in their total order (no variants). */
 export function orderedCharacters(): string[] {
   const ordered: string[] = [];
   for (const [character, entry] of characterTable().entries) ordered[entry.rank - 1] = character;
   return ordered;
+}
+
+/** For tests: every traditional or variant form and the standard form it is counted as. */
+export function variantForms(): ReadonlyMap<string, string> {
+  return characterTable().variants;
 }

@@ -20,6 +20,7 @@ export interface SeatAllocation {
  * [T4] Fewer qualifiers than seats: all are seated and the rest is a shortfall.
  */
 export function allocateSeats(qualifiers: readonly Standing[], seats: number): SeatAllocation {
+  if (seats <= 0) return { seated: [], runoff: null, shortfall: 0 };
   if (qualifiers.length <= seats) {
     return { seated: qualifiers.map((q) => q.name), runoff: null, shortfall: seats - qualifiers.length };
   }
@@ -30,4 +31,43 @@ export function allocateSeats(qualifiers: readonly Standing[], seats: number): S
   const remaining = seats - above.length;
   if (tied.length === remaining) return { seated: [...above, ...tied], runoff: null, shortfall: 0 };
   return { seated: above, runoff: { seats: remaining, candidates: tied }, shortfall: 0 };
+}
+
+/** [T5] A combined member-and-alternate ballot, allocated. */
+export interface CombinedAllocation {
+  readonly members: SeatAllocation;
+  /** Alternates whose election does not depend on a member run-off, and a tie at their last seat. */
+  readonly alternates: SeatAllocation;
+  /**
+   * [T3][T5] Alternate seats that go to the member run-off's losers, in [T6] order: the run-off
+   * decides who of the tied becomes a member and who an alternate, never anyone else's seat.
+   */
+  readonly alternateSeatsOfRunoff: number;
+}
+
+/**
+ * [T5] "Among qualifiers, by votes, first fill the members, then the alternates." With a tie at the
+ * last member seat [T3] only the tied go to the run-off: those above it are members, and as all the
+ * tied have more votes than anyone below them, the run-off's losers take the first alternate seats
+ * — at most as many as there are — whatever it gives. The alternate seats left after them are filled
+ * now from the candidates below the tie, by votes, and are independent of the run-off.
+ *
+ * `alternatePool` is who may take an alternate seat: the qualifiers in a formal round; in a run-off
+ * among candidates tied on a combined ballot, all of them (they qualified in the round that tied them).
+ */
+export function allocateCombined(
+  memberPool: readonly Standing[],
+  alternatePool: readonly Standing[],
+  seats: number,
+  alternateSeats: number,
+): CombinedAllocation {
+  const members = allocateSeats(memberPool, seats);
+  const decided = new Set([...members.seated, ...(members.runoff?.candidates ?? [])]);
+  const losers = members.runoff ? members.runoff.candidates.length - members.runoff.seats : 0;
+  const alternateSeatsOfRunoff = Math.min(losers, alternateSeats);
+  const alternates = allocateSeats(
+    alternatePool.filter((s) => !decided.has(s.name)),
+    alternateSeats - alternateSeatsOfRunoff,
+  );
+  return { members, alternates, alternateSeatsOfRunoff };
 }

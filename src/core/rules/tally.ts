@@ -6,7 +6,7 @@ import type { RuleParameters } from './parameters.ts';
 import { alternateOrder, compareNamesLeniently, publishedOrder, tallyRowOrder } from './published-order.ts';
 import { checkQuorum, type QuorumVerdict } from './quorum.ts';
 import { checkRoundValidity, type RoundValidityVerdict } from './round-validity.ts';
-import { allocateSeats, type Standing } from './seat-allocation.ts';
+import { allocateCombined, allocateSeats, type Standing } from './seat-allocation.ts';
 import { electionThreshold, runoffThreshold, type ThresholdVerdict } from './threshold.ts';
 import type { Electors, Office, RoundKind, RuleSetId } from './types.ts';
 
@@ -16,7 +16,10 @@ export interface RoundInput {
   readonly round: RoundKind;
   /** Seats to fill in this round (members, on a combined ballot). */
   readonly seats: number;
-  /** [T5] Alternate seats on a combined member-and-alternate ballot. */
+  /**
+   * [T5] Alternate seats on a combined member-and-alternate ballot. In a run-off among candidates
+   * tied at the last member seat of such a ballot: the alternate seats its losers take ([T6] order).
+   */
   readonly alternateSeats?: number;
   /** [C4] A preliminary round's number of candidates to put forward. */
   readonly advance?: number;
@@ -58,6 +61,11 @@ export interface Runoff {
   readonly candidates: readonly string[];
   /** On a combined ballot [T5], whether the run-off decides member or alternate seats. */
   readonly office?: Office;
+  /**
+   * [T3][T5] A run-off for the last member seats of a combined ballot: this many of its losers
+   * become alternates, in [T6] order (votes in the run-off, then strokes). Absent when none do.
+   */
+  readonly alternateSeats?: number;
 }
 
 export interface RoundResult {
@@ -72,7 +80,14 @@ export interface RoundResult {
   readonly electedAlternates?: readonly string[];
   readonly advancing?: readonly string[];
   readonly runoff: Runoff | null;
+  /**
+   * [T5] On a combined ballot with a member run-off (in `runoff`): a tie at the last alternate seat
+   * left after the run-off's losers, among candidates below the member tie. It does not depend on
+   * the member run-off and is held after it. Null otherwise (an alternate tie alone is `runoff`).
+   */
+  readonly alternateRunoff?: Runoff | null;
   readonly shortfall: number;
+  /** [T5] Alternate seats not filled by this round: a shortfall, or seats a run-off decides. */
   readonly alternateShortfall?: number;
   /** The parameters in force, so the result can be checked by hand. */
   readonly parameters: Record<string, string | number | boolean>;
@@ -92,11 +107,16 @@ export function describeParameters(parameters: RuleParameters): Record<string, s
   };
 }
 
-/** The most "for" marks a valid ballot may carry [B3]: the seats (members and alternates on a combined ballot). */
+/**
+ * The most "for" marks a valid ballot may carry [B3]: the seats (members and alternates on a
+ * combined ballot). A run-off is voted for its member seats only; its losers' alternate seats
+ * follow from the same votes [T5].
+ */
 export function maxForMarks(
   input: Pick<RoundInput, 'round' | 'seats' | 'alternateSeats' | 'advance'>,
 ): number {
   if (input.round === 'preliminary') return input.advance ?? input.seats;
+  if (input.round === 'runoff') return input.seats;
   return input.seats + (input.alternateSeats ?? 0);
 }
 
@@ -135,7 +155,9 @@ export function tallyRound(input: RoundInput): RoundResult {
     elected: [],
     runoff: null,
     shortfall: seatsToFill,
-    ...(input.alternateSeats ? { electedAlternates: [], alternateShortfall: input.alternateSeats } : {}),
+    ...(input.alternateSeats
+      ? { electedAlternates: [], alternateRunoff: null, alternateShortfall: input.alternateSeats }
+      : {}),
     ...(input.round === 'preliminary' ? { advancing: [] } : {}),
   });
   if (!quorum.met) return notCounted('no-quorum');
@@ -166,16 +188,19 @@ export function tallyRound(input: RoundInput): RoundResult {
   const votesOf = new Map(standings.map((s) => [s.name, s.votes]));
   const qualifiers = standings.filter((s) => s.votes >= threshold.minimumFor);
 
-  const members = allocateSeats(qualifiers, seatsToFill);
-  let alternates: ReturnType<typeof allocateSeats> | undefined;
-  if (input.alternateSeats && input.round !== 'preliminary' && members.runoff === null) {
-    // [T5] Combined ballot: qualifiers not seated as members fill the alternate seats, by votes.
-    const seated = new Set(members.seated);
-    alternates = allocateSeats(
-      qualifiers.filter((q) => !seated.has(q.name)),
-      input.alternateSeats,
-    );
-  }
+  // [T5] Combined ballot: qualifiers not seated as members fill the alternate seats, by votes; with
+  // a tie at the last member seat, only the alternate seats its losers take wait for the run-off.
+  const combined =
+    input.alternateSeats && input.round !== 'preliminary'
+      ? allocateCombined(
+          qualifiers,
+          input.round === 'runoff' ? standings : qualifiers,
+          seatsToFill,
+          input.alternateSeats,
+        )
+      : undefined;
+  const members = combined?.members ?? allocateSeats(qualifiers, seatsToFill);
+  const alternates = combined?.alternates;
   const electedSet = new Set(
     input.round === 'preliminary' ? [] : [...members.seated, ...(alternates?.seated ?? [])],
   );
@@ -195,9 +220,15 @@ export function tallyRound(input: RoundInput): RoundResult {
     };
   });
   const standingOf = (name: string): Standing => ({ name, votes: votesOf.get(name)! });
-  const runoff: Runoff | null =
-    members.runoff ??
-    (alternates?.runoff ? { ...alternates.runoff, office: 'alternate-member' as const } : null);
+  const alternateTie: Runoff | null = alternates?.runoff
+    ? { ...alternates.runoff, office: 'alternate-member' as const }
+    : null;
+  const memberRunoff: Runoff | null =
+    members.runoff && combined?.alternateSeatsOfRunoff
+      ? { ...members.runoff, alternateSeats: combined.alternateSeatsOfRunoff }
+      : members.runoff;
+  // [T3] The member run-off comes first; an alternate tie below it waits only for its own run-off.
+  const runoff: Runoff | null = memberRunoff ?? alternateTie;
   const shortOfSeats = members.shortfall > 0 || (alternates?.shortfall ?? 0) > 0;
   const outcome: Outcome = runoff ? 'runoff-required' : shortOfSeats ? 'shortfall' : 'complete';
   // Seats still unfilled after this round: a shortfall [T4], or the seats a run-off must decide [T3].
@@ -224,12 +255,15 @@ export function tallyRound(input: RoundInput): RoundResult {
     threshold,
     results,
     elected: publishedOrder(input.office, members.seated.map(standingOf), approvedOrder),
-    ...(input.alternateSeats
+    ...(combined
       ? {
-          electedAlternates: alternateOrder((alternates?.seated ?? []).map(standingOf)),
-          alternateShortfall: alternates
-            ? alternates.shortfall + (alternates.runoff?.seats ?? 0)
-            : input.alternateSeats,
+          // [T6] votes descending, equal votes in stroke order.
+          electedAlternates: alternateOrder(combined.alternates.seated.map(standingOf)),
+          alternateRunoff: memberRunoff ? alternateTie : null,
+          alternateShortfall:
+            combined.alternateSeatsOfRunoff +
+            combined.alternates.shortfall +
+            (combined.alternates.runoff?.seats ?? 0),
         }
       : {}),
     runoff,

@@ -120,7 +120,8 @@ export function pressDateRange(start: CalendarDate, end: CalendarDate, options: 
 
 // ---- English edition -------------------------------------------------------------------------
 
-const MONTHS_EN = [
+/** The months' English names, as the English edition and the console print them. */
+export const MONTHS_EN = [
   'January',
   'February',
   'March',
@@ -135,7 +136,7 @@ const MONTHS_EN = [
   'December',
 ] as const;
 
-const monthEn = (month: number): string => MONTHS_EN[month - 1]!;
+export const monthEn = (month: number): string => MONTHS_EN[month - 1]!;
 
 /** 27 September 2021 */
 export function pressDateEn(d: CalendarDate): string {

@@ -1,18 +1,8 @@
 import type { Kysely } from 'kysely';
-import type { Schema } from '../../adapters/db/schema.ts';
+import type { AbsentDelegate } from '../../contract/attendance.ts';
 import { sortNames } from '../../core/names/index.ts';
+import type { Schema } from '../../persistence/schema.ts';
 import { sittingOfCongress } from './sitting-lookup.ts';
-
-export interface AbsentDelegate {
-  readonly id: string;
-  readonly name: string;
-  readonly code: string;
-  readonly delegation: string | null;
-  /** [Q4] false for a non-voting attendee (列席): absent, but not missing from the quorum. */
-  readonly votingRights: boolean;
-  /** Set when the delegate checked in and then checked out. */
-  readonly checkedOutAt: string | null;
-}
 
 /**
  * Who has neither checked in nor asked for leave, for the secretariat to chase: by delegation
@@ -68,3 +58,5 @@ export function byDelegationThenStrokes<
   const order = (row: T) => row.sort_order ?? Number.MAX_SAFE_INTEGER;
   return sorted.sort((a, b) => order(a) - order(b) || (a.delegation ?? '').localeCompare(b.delegation ?? ''));
 }
+
+export type { AbsentDelegate };

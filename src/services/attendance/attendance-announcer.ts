@@ -1,5 +1,5 @@
 import type { ServiceContext } from '../context.ts';
-import type { EventBus } from '../events.ts';
+import type { EventHub } from '../event-types.ts';
 import { attendanceCounts } from './attendance-counts.ts';
 import { sittingOfCongress } from './sitting-lookup.ts';
 
@@ -10,6 +10,10 @@ import { sittingOfCongress } from './sitting-lookup.ts';
 // counts start at least MIN_INTERVAL_MS apart, and changes that commit meanwhile are covered by
 // one more count afterwards: every change is followed, within MIN_INTERVAL_MS or so, by an event
 // whose counts include it. Nobody listening: no count at all.
+//
+// The changes are announced to every server instance as 'attendance-changed' notices (stored
+// with the change, event-types.ts); each instance's hub calls this for its own subscribers, so
+// every instance delivers the latest counts, whichever instance the desk used.
 
 /** At most five counts a second per sitting. */
 export const MIN_INTERVAL_MS = 200;
@@ -20,17 +24,21 @@ interface Pending {
   lastStarted: number;
 }
 
-const pendingByBus = new WeakMap<EventBus, Map<string, Pending>>();
+const pendingByHub = new WeakMap<EventHub, Map<string, Pending>>();
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
 
 /** Publishes the sitting's counts as an 'attendance' event, soon; never throws, never waits. */
-export function announceAttendance(context: ServiceContext, congressId: string, sittingId: string): void {
+export function announceAttendance(
+  context: Pick<ServiceContext, 'database' | 'events'>,
+  congressId: string,
+  sittingId: string,
+): void {
   if (context.events.subscriberCount(congressId) === 0) return;
-  let pending = pendingByBus.get(context.events);
+  let pending = pendingByHub.get(context.events);
   if (!pending) {
     pending = new Map();
-    pendingByBus.set(context.events, pending);
+    pendingByHub.set(context.events, pending);
   }
   let state = pending.get(sittingId);
   if (!state) {

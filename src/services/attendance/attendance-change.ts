@@ -1,9 +1,9 @@
-import type { AttendanceEventsTable, AttendanceTable } from '../../adapters/db/congress-schema.ts';
+import type { AttendanceOutcome } from '../../contract/attendance.ts';
+import type { AttendanceEventsTable, AttendanceTable } from '../../persistence/congress-schema.ts';
 import { type Actor, actorLabel } from '../actor.ts';
-import { auditedWrite } from '../audited-write.ts';
 import type { ServiceContext } from '../context.ts';
 import { conflict } from '../errors.ts';
-import { announceAttendance } from './attendance-announcer.ts';
+import { groupCommittedWrite } from '../group-commit.ts';
 import { hallTime } from './clock-time.ts';
 import { type DelegateAtDesk, type DelegateRef, findDelegate } from './delegate-lookup.ts';
 import { sittingOfCongress } from './sitting-lookup.ts';
@@ -14,22 +14,6 @@ import { sittingOfCongress } from './sitting-lookup.ts';
 
 export type AttendanceAction = AttendanceEventsTable['action'];
 export type AttendanceStatus = AttendanceTable['status'];
-
-export interface AttendanceOutcome {
-  /** false: the delegate was already in the state asked for; nothing was written. */
-  readonly changed: boolean;
-  readonly action: AttendanceAction;
-  readonly sittingId: string;
-  readonly delegate: DelegateAtDesk;
-  readonly previousStatus: AttendanceStatus;
-  readonly status: AttendanceStatus;
-  readonly checkedInAt: string | null;
-  readonly checkedOutAt: string | null;
-  readonly desk: string | null;
-  readonly leaveReason: string | null;
-  /** What the desk shows: "already checked in at 08:31 (desk 2)". */
-  readonly message: { readonly en: string; readonly zh: string };
-}
 
 export interface AttendanceRequest {
   readonly congressId: string;
@@ -168,7 +152,8 @@ class Unchanged extends Error {
  * writes nothing at all — no event row, no audit entry — and answers with when and where the
  * earlier action happened. The current row is read inside the write transaction, and writers
  * are serialised (SQLite's write lock, PostgreSQL's writer lock: adapters/db/transaction.ts), so
- * two desks scanning the same card at once give exactly one state change.
+ * two desks scanning the same card at once give exactly one state change. Twenty desks at work
+ * while the hall votes share commits (group commit), each action still in its own savepoint.
  */
 export async function applyAttendanceAction(
   context: ServiceContext,
@@ -180,7 +165,7 @@ export async function applyAttendanceAction(
   const delegate = await findDelegate(context.database.db, request.congressId, request.delegate);
   let outcome: AttendanceOutcome;
   try {
-    outcome = await auditedWrite(context, actor, async (trx, at) => {
+    outcome = await groupCommittedWrite(context, actor, async (trx, at) => {
       const sitting = await sittingOfCongress(trx, request.congressId, request.sittingId);
       if (sitting.status === 'closed') {
         throw conflict(
@@ -235,14 +220,20 @@ export async function applyAttendanceAction(
           before: existing ? audited(existing) : null,
           after: audited(next),
         },
+        // Every instance then sends the sitting's new counts (attendance-announcer.ts).
+        events: [
+          {
+            type: 'attendance-changed',
+            congressId: request.congressId,
+            data: { sittingId: request.sittingId },
+          },
+        ],
       };
     });
   } catch (error) {
     if (error instanceof Unchanged) return error.outcome;
     throw error;
   }
-  // After the commit, never inside: a retried transaction must not announce twice.
-  announceAttendance(context, request.congressId, request.sittingId);
   return outcome;
 }
 
@@ -268,3 +259,5 @@ function describe(
     message,
   };
 }
+
+export type { AttendanceOutcome };

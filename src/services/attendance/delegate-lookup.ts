@@ -1,21 +1,14 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import type { Schema } from '../../adapters/db/schema.ts';
+import type { DelegateAtDesk } from '../../contract/attendance.ts';
+import type { Schema } from '../../persistence/schema.ts';
 import { ServiceError } from '../errors.ts';
+import { InputError } from '../input-error.ts';
 
 /** How a desk names a delegate: the code on the card (typed or scanned), or the id a name search returned. */
 export type DelegateRef = { readonly code: string } | { readonly delegateId: string };
 
-export interface DelegateAtDesk {
-  readonly id: string;
-  readonly name: string;
-  readonly code: string;
-  readonly delegation: string | null;
-  /** [Q4] false: attends (列席) but is not an elector. */
-  readonly votingRights: boolean;
-}
-
-/** The delegate of this congress the desk means, or 404 saying what was not found. */
+/** The delegate of this congress the desk means; 404 for a code not found, 400 for a stranger's id. */
 export async function findDelegate(
   db: Kysely<Schema>,
   congressId: string,
@@ -43,8 +36,9 @@ export async function findDelegate(
       );
   } else {
     row = await base.where('d.id', '=', ref.delegateId).executeTakeFirst();
+    // An id comes from a search in this congress: another congress's (or none) is bad input.
     if (!row)
-      throw new ServiceError(404, 'not-found', 'delegate not found in this congress', '本次大会没有该代表');
+      throw new InputError('body.delegateId', 'is not a delegate of this congress', '不是本次会议的代表');
   }
   return {
     id: row.id,
@@ -54,3 +48,5 @@ export async function findDelegate(
     votingRights: row.voting_rights === 1,
   };
 }
+
+export type { DelegateAtDesk };

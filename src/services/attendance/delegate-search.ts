@@ -1,29 +1,9 @@
 import type { Kysely } from 'kysely';
-import type { Schema } from '../../adapters/db/schema.ts';
+import type { SearchCandidate, SearchResult } from '../../contract/attendance.ts';
 import { stripAnnotations } from '../../core/names/index.ts';
-import type { AttendanceStatus } from './attendance-change.ts';
+import type { Schema } from '../../persistence/schema.ts';
 import { matchPinyin, pinyinReadings } from './pinyin-keys.ts';
 import { sittingOfCongress } from './sitting-lookup.ts';
-
-export interface SearchCandidate {
-  readonly id: string;
-  readonly name: string;
-  readonly code: string;
-  readonly delegation: string | null;
-  readonly hasPhoto: boolean;
-  readonly votingRights: boolean;
-  /** In the sitting searched for: absent, present or on leave. */
-  readonly status: AttendanceStatus;
-  readonly checkedInAt: string | null;
-  readonly desk: string | null;
-  readonly leaveReason: string | null;
-}
-
-export interface SearchResult {
-  readonly candidates: readonly SearchCandidate[];
-  /** More delegates matched than were returned: the desk should type more. */
-  readonly more: boolean;
-}
 
 export const SEARCH_LIMIT = 10;
 
@@ -172,3 +152,5 @@ export async function searchDelegates(
   });
   return { candidates, more: matches.length > SEARCH_LIMIT };
 }
+
+export type { SearchCandidate, SearchResult };

@@ -1,13 +1,12 @@
-import { InputError } from '../../adapters/shared/input-error.ts';
+import { LEAVE_KINDS, type LeaveKind } from '../../contract/attendance.ts';
+import { InputError } from '../input-error.ts';
 
 /**
  * Why a delegate is on leave (请假). The press counts leave by kind — "因事因病请假4人" — so the
  * kind is kept recognisable in attendance.leave_reason: the stored text starts with its Chinese
  * label, followed by the desk's note if there is one: 因事, 因病：住院, 其他：出国访问.
  */
-export type LeaveKind = 'personal' | 'illness' | 'other';
-
-export const LEAVE_KINDS: readonly LeaveKind[] = ['personal', 'illness', 'other'];
+export { LEAVE_KINDS, type LeaveKind };
 
 const LABELS: Record<LeaveKind, string> = { personal: '因事', illness: '因病', other: '其他' };
 

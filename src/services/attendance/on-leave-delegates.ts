@@ -1,21 +1,9 @@
 import type { Kysely } from 'kysely';
-import type { Schema } from '../../adapters/db/schema.ts';
+import type { OnLeaveDelegate } from '../../contract/attendance.ts';
+import type { Schema } from '../../persistence/schema.ts';
 import { byDelegationThenStrokes } from './absent-delegates.ts';
-import { type LeaveKind, leaveKindOf, leaveNoteOf } from './leave-reason.ts';
+import { leaveKindOf, leaveNoteOf } from './leave-reason.ts';
 import { sittingOfCongress } from './sitting-lookup.ts';
-
-export interface OnLeaveDelegate {
-  readonly id: string;
-  readonly name: string;
-  readonly code: string;
-  readonly delegation: string | null;
-  /** [Q4] false for a non-voting attendee (列席): on leave, but not counted in 请假. */
-  readonly votingRights: boolean;
-  /** 因事 / 因病 / 其他, as the press counts leave. */
-  readonly kind: LeaveKind;
-  /** The desk's note, if any: 住院治疗 of 因病：住院治疗. */
-  readonly note: string | null;
-}
 
 /**
  * Who is on leave (请假) for a sitting and why, for the attendance record: by delegation, and
@@ -54,3 +42,5 @@ export async function onLeaveDelegates(
     note: leaveNoteOf(row.leave_reason),
   }));
 }
+
+export type { OnLeaveDelegate };

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { WriteTransaction } from '../../adapters/db/index.ts';
+import type { WriteTransaction } from '../../persistence/index.ts';
 import { notFound } from '../errors.ts';
 
 export interface PresenceSnapshot {

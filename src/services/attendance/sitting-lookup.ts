@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { CongressesTable, SittingsTable } from '../../adapters/db/congress-schema.ts';
-import type { Schema } from '../../adapters/db/schema.ts';
+import type { CongressesTable, SittingsTable } from '../../persistence/congress-schema.ts';
+import type { Schema } from '../../persistence/schema.ts';
 import { notFound } from '../errors.ts';
 
 export interface SittingOfCongress {

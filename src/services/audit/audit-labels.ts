@@ -1,17 +1,12 @@
 import type { Kysely } from 'kysely';
-import type { Schema } from '../../adapters/db/schema.ts';
+import type { AuditLabel } from '../../contract/audit.ts';
+import type { Schema } from '../../persistence/schema.ts';
 import { termTitles } from '../congress/naming.ts';
 
 // Names for what audit entries refer to by id (account:admin, delegate:<id>, round:<id>…), so a
 // page of the log reads as 秘书处 published 开幕报道 rather than as ids. Looked up for one page
 // at a time, one query per kind of subject on it. A row deleted since has no name: the entry
 // keeps the id (and its `before` says what the row was).
-
-export interface AuditLabel {
-  readonly name: string;
-  /** A round's number in its election (the name is the election's). */
-  readonly round?: number;
-}
 
 type Reader = Kysely<Schema>;
 type Labels = Map<string, AuditLabel>;

@@ -1,9 +1,10 @@
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
-import { type AuditHead, auditHead, inReadTransaction, verifyAuditChain } from '../../adapters/db/index.ts';
-import type { Schema } from '../../adapters/db/schema.ts';
+import type { AuditEntry, AuditPage, AuditVerdict } from '../../contract/audit.ts';
+import { auditHead, inReadTransaction, verifyAuditChain } from '../../persistence/index.ts';
+import type { Schema } from '../../persistence/schema.ts';
 import { congressRow } from '../congress/lookups.ts';
 import type { ServiceContext } from '../context.ts';
-import { type AuditLabel, auditLabels } from './audit-labels.ts';
+import { auditLabels } from './audit-labels.ts';
 import { inCongress } from './congress-scope.ts';
 
 // Reading the audit log: a page of entries, newest first, of one congress or of the whole
@@ -21,30 +22,6 @@ export interface AuditQuery {
   readonly subject?: string;
   readonly limit?: number;
   readonly offset?: number;
-}
-
-export interface AuditEntryView {
-  readonly seq: number;
-  readonly at: string;
-  readonly actor: string;
-  readonly action: string;
-  readonly subject: string;
-  readonly before: unknown;
-  readonly after: unknown;
-  readonly prevHash: string;
-  readonly hash: string;
-}
-
-export interface AuditPage {
-  readonly entries: readonly AuditEntryView[];
-  /** Entries matching the scope and the filters. */
-  readonly total: number;
-  /** Every action in the scope, sorted: what the action filter offers. */
-  readonly actions: readonly string[];
-  /** Names of the actors and subjects on this page (rows deleted since have none). */
-  readonly labels: Readonly<Record<string, AuditLabel>>;
-  /** The chain's head when the page was read. */
-  readonly head: AuditHead;
 }
 
 const AUDIT_PAGE_SIZE = 50;
@@ -98,7 +75,7 @@ export async function listAuditEntries(context: ServiceContext, query: AuditQuer
       .execute();
     const actions = await scoped.select('audit_log.action').distinct().orderBy('audit_log.action').execute();
     const entries = rows.map(
-      (row): AuditEntryView => ({
+      (row): AuditEntry => ({
         seq: row.seq,
         at: row.at,
         actor: row.actor,
@@ -123,18 +100,6 @@ export async function listAuditEntries(context: ServiceContext, query: AuditQuer
   });
 }
 
-export type AuditVerdict =
-  | { readonly ok: true; readonly entries: number; readonly head: AuditHead }
-  | {
-      readonly ok: false;
-      /** Entries that verified, seq 1 … brokenAt-1. */
-      readonly entries: number;
-      readonly brokenAt: number;
-      readonly reason: { readonly en: string; readonly zh: string };
-      /** What the head row records (not to be trusted: the chain is broken). */
-      readonly head: AuditHead;
-    };
-
 /**
  * The whole chain checked on one snapshot, as `plenum audit verify` does: the head (seq and hash,
  * the value to record elsewhere) when it holds, else the first entry that breaks it. One chain
@@ -157,4 +122,13 @@ export async function verifyAuditLog(context: ServiceContext): Promise<AuditVerd
       head,
     };
   });
+}
+
+/** The verdict, asked for from a congress's audit page (404 for a congress that does not exist). */
+export async function verifyCongressAuditLog(
+  context: ServiceContext,
+  congressId: string,
+): Promise<AuditVerdict> {
+  await congressRow(context.database.db, congressId);
+  return verifyAuditLog(context);
 }

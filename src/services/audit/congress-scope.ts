@@ -1,6 +1,6 @@
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
-import type { Dialect } from '../../adapters/db/dialect.ts';
-import type { Schema } from '../../adapters/db/schema.ts';
+import type { Dialect } from '../../persistence/dialect.ts';
+import type { Schema } from '../../persistence/schema.ts';
 
 // Which audit entries are a congress's. The log is one hash chain for the whole installation and
 // its entries carry no congress column: an entry names its subject (`delegate:<id>`,
@@ -12,7 +12,8 @@ import type { Schema } from '../../adapters/db/schema.ts';
 //     plenary, the term it belongs to), or a position in such a term;
 //   - it is an attendance change in one of the congress's sittings (attendance rows are kept);
 //   - or its subject is a row deleted since, whose deletion entry recorded the congress (the
-//     deleted row's `before`), so that a creation and its deletion stay in the congress's log.
+//     deleted row's `before`: its congress, sitting, term or election), so that a creation and
+//     its deletion stay in the congress's log.
 // Organisations, accounts and news templates serve every congress; their entries are read in the
 // installation-wide log only.
 
@@ -49,6 +50,10 @@ export function inCongress(eb: AuditBuilder, congressId: string, dialect: Dialec
         ),
       ]),
     );
+  const elections = eb
+    .selectFrom('elections')
+    .select('elections.id')
+    .where('elections.congress_id', '=', congressId);
   const rowsOfCongress = [
     eb
       .selectFrom('delegates')
@@ -106,6 +111,11 @@ export function inCongress(eb: AuditBuilder, congressId: string, dialect: Dialec
         ]),
         d.and([d('deleted.action', '=', 'agenda.delete'), d(before(['item', 'sitting_id']), 'in', sittings)]),
         d.and([d('deleted.action', '=', 'term-position.remove'), d(before(['termId']), 'in', terms)]),
+        // A prepared round withdrawn (round-preparation.ts): its preparation stays in the log.
+        d.and([
+          d('deleted.action', '=', 'round.withdraw-preparation'),
+          d(before(['election']), 'in', elections),
+        ]),
       ]),
     );
   const own = `congress:${congressId}`;

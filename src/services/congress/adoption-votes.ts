@@ -1,15 +1,23 @@
-import type { AdoptionVotesTable, SittingsTable } from '../../adapters/db/congress-schema.ts';
-import { InputError } from '../../adapters/shared/input-error.ts';
+import type {
+  AdoptionChoice,
+  AdoptionVoteForCaller,
+  AdoptionVoteView,
+  VoteBasis,
+  VoteState,
+} from '../../contract/procedure.ts';
 import { exceedsFraction, HALF, leastIntegerAbove, methodAdopted } from '../../core/rules/index.ts';
+import type { AdoptionVotesTable, SittingsTable } from '../../persistence/congress-schema.ts';
+import { type BallotSetSeal, eraseBallotTraces } from '../../persistence/index.ts';
 import type { Actor } from '../actor.ts';
 import { auditedWrite } from '../audited-write.ts';
 import { sealAdoptionBallots } from '../ballots/ballot-seal.ts';
 import type { ServiceContext } from '../context.ts';
 import { conflict, forbidden } from '../errors.ts';
+import { InputError } from '../input-error.ts';
 import { presidiumMemberIds } from './bodies.ts';
 import { type Reader, voteRow } from './lookups.ts';
-import { applyProposal, type Proposal, parseStoredProposal, type VoteBasis } from './proposals.ts';
-import { publishCongress, publishVoting } from './publish.ts';
+import { applyProposal, parseStoredProposal } from './proposals.ts';
+import { congressChange, votingChange } from './publish.ts';
 
 // Adoption votes (表决) on reports, decisions, lists and the election method. Counts are either
 // entered by hand (a show of hands or a paper count) or cast by the delegates present on their
@@ -19,35 +27,6 @@ import { publishCongress, publishVoting } from './publish.ts';
 //   - basis 'expected' ([P4], the election method): more than half of the expected electors.
 // Electors are the delegates with voting rights; at a presidium meeting, the presidium's members.
 // Electronic ballots carry only their choice and a random receipt; who voted is recorded apart.
-
-export type VoteState = 'prepared' | 'voting' | 'closed';
-
-export interface VoteView {
-  readonly id: string;
-  readonly agendaItemId: string;
-  readonly sittingId: string;
-  readonly subject: string;
-  readonly mode: AdoptionVotesTable['mode'];
-  readonly basis: VoteBasis;
-  readonly proposal: Proposal | null;
-  readonly state: VoteState;
-  /** 应到: electors with a vote, recorded when the vote opens. */
-  readonly expected: number | null;
-  /** 实到: of them, present at the sitting when the vote opens. */
-  readonly present: number | null;
-  /** Electronic votes: how many have voted so far (never how). */
-  readonly voted: number;
-  /** The counts, once closed. */
-  readonly votesFor: number | null;
-  readonly votesAgainst: number | null;
-  readonly votesAbstain: number | null;
-  readonly adopted: boolean | null;
-  /** The fewest votes for that adopt it, once opened. */
-  readonly minimumFor: number | null;
-  readonly rule: 'P4' | null;
-  readonly openedAt: string | null;
-  readonly closedAt: string | null;
-}
 
 export function voteState(row: Pick<AdoptionVotesTable, 'status' | 'opened_at'>): VoteState {
   if (row.status === 'closed') return 'closed';
@@ -64,7 +43,11 @@ function minimumFor(row: AdoptionVotesTable): number | null {
   return base === null ? null : leastIntegerAbove(HALF, base);
 }
 
-export async function voteView(db: Reader, row: AdoptionVotesTable, sittingId: string): Promise<VoteView> {
+export async function voteView(
+  db: Reader,
+  row: AdoptionVotesTable,
+  sittingId: string,
+): Promise<AdoptionVoteView> {
   const voted = await db
     .selectFrom('adoption_voters')
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -98,7 +81,7 @@ export async function getVote(
   actor: Actor,
   congressId: string,
   voteId: string,
-): Promise<VoteView & { youVoted?: boolean }> {
+): Promise<AdoptionVoteForCaller> {
   const db = context.database.db;
   const { vote, sitting } = await voteRow(db, congressId, voteId);
   const view = await voteView(db, vote, sitting.id);
@@ -171,7 +154,7 @@ export async function openVote(
   congressId: string,
   voteId: string,
   options: { readonly present?: number } = {},
-): Promise<VoteView> {
+): Promise<AdoptionVoteView> {
   const view = await auditedWrite(context, actor, async (trx, at) => {
     const { vote, sitting } = await voteRow(trx, congressId, voteId);
     requireOpenSitting(sitting);
@@ -204,21 +187,20 @@ export async function openVote(
       .set({ opened_at: at, expected, present })
       .where('id', '=', voteId)
       .execute();
+    const result = await voteView(trx, after, sitting.id);
     return {
-      result: await voteView(trx, after, sitting.id),
+      result,
       audit: {
         action: 'adoption-vote.open',
         subject: `adoption-vote:${voteId}`,
         before: { state: 'prepared' },
         after: { state: 'voting', expected, present },
       },
+      events: [congressChange(congressId, { change: 'vote-opened', vote: result })],
     };
   });
-  publishCongress(context, congressId, { change: 'vote-opened', vote: view });
   return view;
 }
-
-export type Choice = 'for' | 'against' | 'abstain';
 
 /**
  * A delegate's electronic ballot: once per vote, only while it is open, only by an elector
@@ -230,13 +212,13 @@ export async function castAdoptionBallot(
   actor: Actor,
   congressId: string,
   voteId: string,
-  choice: Choice,
+  choice: AdoptionChoice,
 ): Promise<{ receipt: string }> {
   if (actor.kind !== 'delegate' || actor.congressId !== congressId) {
     throw forbidden('only a delegate of this congress votes', '只有本次大会的代表可以表决');
   }
   const delegateId = actor.delegateId;
-  const { result, voted } = await auditedWrite(context, actor, async (trx) => {
+  return auditedWrite(context, actor, async (trx) => {
     const { vote, sitting } = await voteRow(trx, congressId, voteId);
     if (vote.mode !== 'electronic')
       throw conflict('not-electronic', 'this vote is not taken electronically', '该事项不采用电子表决');
@@ -269,13 +251,12 @@ export async function castAdoptionBallot(
       .where('vote_id', '=', voteId)
       .executeTakeFirstOrThrow();
     return {
-      result: { result: { receipt }, voted: Number(count.n) },
+      result: { receipt },
       // That this delegate voted, never how, nor the receipt.
       audit: { action: 'adoption-vote.cast', subject: `adoption-vote:${voteId}`, after: { voted: true } },
+      events: [votingChange(congressId, { voteId, voted: Number(count.n) })],
     };
   });
-  publishVoting(context, congressId, { voteId, voted });
-  return result;
 }
 
 export interface EnteredCounts {
@@ -295,7 +276,7 @@ export async function closeVote(
   congressId: string,
   voteId: string,
   counts?: EnteredCounts,
-): Promise<VoteView> {
+): Promise<AdoptionVoteView> {
   const view = await auditedWrite(context, actor, async (trx, at) => {
     const { vote, sitting } = await voteRow(trx, congressId, voteId);
     if (voteState(vote) !== 'voting') {
@@ -308,6 +289,7 @@ export async function closeVote(
     const present = vote.present ?? 0;
     const expected = vote.expected ?? 0;
     let tally: EnteredCounts;
+    let counted: BallotSetSeal | undefined;
     if (vote.mode === 'counts') {
       if (!counts)
         throw new InputError(
@@ -331,14 +313,15 @@ export async function closeVote(
           'an electronic vote is counted from its ballots',
           '电子表决按选票计数，不能手工填写',
         );
-      await sealAdoptionBallots(trx, voteId);
+      // [B4] Rewritten in receipt order, and sealed into the closing entry (issue 13 item 3).
+      counted = await sealAdoptionBallots(trx, voteId);
       const rows = await trx
         .selectFrom('adoption_ballots')
         .select(['choice', (eb) => eb.fn.countAll<number>().as('n')])
         .where('vote_id', '=', voteId)
         .groupBy('choice')
         .execute();
-      const of = (choice: Choice) => Number(rows.find((row) => row.choice === choice)?.n ?? 0);
+      const of = (choice: AdoptionChoice) => Number(rows.find((row) => row.choice === choice)?.n ?? 0);
       tally = { votesFor: of('for'), votesAgainst: of('against'), votesAbstain: of('abstain') };
     }
     const basis = basisOf(vote);
@@ -392,10 +375,13 @@ export async function closeVote(
           minimumFor: result.minimumFor,
           ...(basis === 'expected' && { rule: 'P4' }),
           effect,
+          ...(counted ? { counted } : {}),
         },
       },
+      events: [congressChange(congressId, { change: 'vote-closed', vote: result })],
     };
   });
-  publishCongress(context, congressId, { change: 'vote-closed', vote: view });
+  // [B4] The engine's traces of the casts (the WAL's frames, PostgreSQL's old row versions) go too.
+  if (view.mode === 'electronic') await eraseBallotTraces(context.database, ['adoption_ballots']);
   return view;
 }

@@ -1,70 +1,28 @@
 import type {
+  AgendaItemInput,
+  AgendaItemPatch,
+  AgendaItemView,
+  Attachment,
+  VoteSettings,
+} from '../../contract/procedure.ts';
+import type {
   AdoptionVotesTable,
   AgendaItemsTable,
   SittingsTable,
-} from '../../adapters/db/congress-schema.ts';
-import { InputError } from '../../adapters/shared/input-error.ts';
+} from '../../persistence/congress-schema.ts';
 import type { Actor } from '../actor.ts';
 import { auditedWrite } from '../audited-write.ts';
 import type { ServiceContext } from '../context.ts';
 import { conflict } from '../errors.ts';
-import { type VoteView, voteState, voteView } from './adoption-votes.ts';
+import { InputError } from '../input-error.ts';
+import { voteState, voteView } from './adoption-votes.ts';
 import { agendaItemRow, type Reader, sittingRow } from './lookups.ts';
-import { checkProposal, defaultBasis, type Proposal, type VoteBasis } from './proposals.ts';
-import { publishCongress } from './publish.ts';
+import { checkProposal, defaultBasis } from './proposals.ts';
+import { congressChange } from './publish.ts';
 
 // The agenda (议程) of a sitting: reports delivered (工作报告), written reports distributed
 // (书面报告), adoption votes, elections (run by the elections service) and anything else. An
 // adoption-vote item is created together with its vote.
-
-export type AgendaKind = AgendaItemsTable['kind'];
-export const AGENDA_KINDS: readonly AgendaKind[] = [
-  'report',
-  'written-report',
-  'adoption-vote',
-  'election',
-  'other',
-];
-
-export interface Attachment {
-  readonly name: string;
-  readonly url: string;
-}
-
-export interface VoteSettings {
-  /** counts: entered by hand; electronic: cast by the delegates present. */
-  readonly mode: AdoptionVotesTable['mode'];
-  /** Default 'present'; 'expected' for the election method [P4]. */
-  readonly basis?: VoteBasis;
-  /** What is put to the vote, as read out; default the item's title. */
-  readonly subject?: string;
-  readonly proposal?: Proposal | null;
-}
-
-export interface AgendaItemInput {
-  readonly kind: AgendaKind;
-  readonly title: string;
-  readonly sortOrder?: number;
-  readonly presenter?: string | null;
-  readonly body?: string | null;
-  readonly attachments?: readonly Attachment[];
-  /** Required for an adoption-vote item, refused for any other. */
-  readonly vote?: VoteSettings;
-}
-
-export type AgendaItemPatch = Partial<Omit<AgendaItemInput, 'kind'>>;
-
-export interface AgendaItemView {
-  readonly id: string;
-  readonly sittingId: string;
-  readonly kind: AgendaKind;
-  readonly title: string;
-  readonly sortOrder: number;
-  readonly presenter: string | null;
-  readonly body: string | null;
-  readonly attachments: Attachment[];
-  readonly vote: VoteView | null;
-}
 
 async function itemView(db: Reader, item: AgendaItemsTable): Promise<AgendaItemView> {
   const vote = await db
@@ -191,9 +149,9 @@ export async function createAgendaItem(
     return {
       result: await itemView(trx, item),
       audit: { action: 'agenda.create', subject: `agenda-item:${item.id}`, after: { item, vote } },
+      events: [congressChange(congressId, { change: 'agenda', sittingId })],
     };
   });
-  publishCongress(context, congressId, { change: 'agenda', sittingId });
   return view;
 }
 
@@ -220,7 +178,7 @@ export async function updateAgendaItem(
       .selectAll()
       .where('agenda_item_id', '=', itemId)
       .executeTakeFirst();
-    let voteAfter = voteBefore ?? null;
+    let voteAfter: AdoptionVotesTable | null = voteBefore ?? null;
     if (patch.vote && !voteBefore) {
       if (after.kind !== 'adoption-vote')
         throw new InputError('vote', 'only an adoption-vote item has a vote', '只有表决事项才有表决设置');
@@ -250,17 +208,18 @@ export async function updateAgendaItem(
       };
       await trx.updateTable('adoption_votes').set(voteAfter).where('id', '=', voteBefore.id).execute();
     }
+    const result = await itemView(trx, after);
     return {
-      result: await itemView(trx, after),
+      result,
       audit: {
         action: 'agenda.update',
         subject: `agenda-item:${itemId}`,
         before: { item: before, vote: voteBefore ?? null },
         after: { item: after, vote: voteAfter },
       },
+      events: [congressChange(congressId, { change: 'agenda', sittingId: result.sittingId })],
     };
   });
-  publishCongress(context, congressId, { change: 'agenda', sittingId: view.sittingId });
   return view;
 }
 
@@ -271,7 +230,7 @@ export async function deleteAgendaItem(
   congressId: string,
   itemId: string,
 ): Promise<void> {
-  const sittingId = await auditedWrite(context, actor, async (trx) => {
+  await auditedWrite(context, actor, async (trx) => {
     const { item } = await agendaItemRow(trx, congressId, itemId);
     const vote = await trx
       .selectFrom('adoption_votes')
@@ -287,13 +246,13 @@ export async function deleteAgendaItem(
     if (vote) await trx.deleteFrom('adoption_votes').where('id', '=', vote.id).execute();
     await trx.deleteFrom('agenda_items').where('id', '=', itemId).execute();
     return {
-      result: item.sitting_id,
+      result: undefined,
       audit: {
         action: 'agenda.delete',
         subject: `agenda-item:${itemId}`,
         before: { item, vote: vote ?? null },
       },
+      events: [congressChange(congressId, { change: 'agenda', sittingId: item.sitting_id })],
     };
   });
-  publishCongress(context, congressId, { change: 'agenda', sittingId });
 }

@@ -1,27 +1,27 @@
-import type { BodyMembersTable } from '../../adapters/db/congress-schema.ts';
-import type { WriteTransaction } from '../../adapters/db/index.ts';
-import { InputError } from '../../adapters/shared/input-error.ts';
+import {
+  BODY_KINDS,
+  type BodiesView,
+  type BodyKind,
+  type BodyMember,
+  type BodyMemberInput,
+  type BodyView,
+} from '../../contract/procedure.ts';
 import { compareNames } from '../../core/names/index.ts';
 import { suggestedPresidiumSize } from '../../core/rules/index.ts';
+import type { BodyMembersTable } from '../../persistence/congress-schema.ts';
+import type { WriteTransaction } from '../../persistence/index.ts';
 import type { Actor } from '../actor.ts';
 import { auditedWrite } from '../audited-write.ts';
 import type { ServiceContext } from '../context.ts';
 import { conflict, ruleViolation } from '../errors.ts';
+import { InputError } from '../input-error.ts';
+import { idsAt, requireOwnedIds } from '../owned-ids.ts';
 import { congressRow, type Reader } from './lookups.ts';
-import { publishCongress } from './publish.ts';
+import { congressChange } from './publish.ts';
 
 // The congress's bodies [P3]: the presidium (主席团, about a tenth of the delegates, adopted at the
 // preparatory meeting), its standing committee (drawn from the presidium) and the credentials
 // committee (代表资格审查委员会). Every member is a delegate of this congress.
-
-export type BodyKind = BodyMembersTable['body'];
-export const BODY_KINDS: readonly BodyKind[] = [
-  'presidium',
-  'presidium-standing-committee',
-  'credentials-committee',
-];
-export type BodyRole = 'chair' | 'deputy-chair' | 'member';
-export const BODY_ROLES: readonly BodyRole[] = ['chair', 'deputy-chair', 'member'];
 
 const BODY_ZH: Readonly<Record<BodyKind, string>> = {
   presidium: '主席团',
@@ -29,41 +29,9 @@ const BODY_ZH: Readonly<Record<BodyKind, string>> = {
   'credentials-committee': '代表资格审查委员会',
 };
 
-export interface BodyMemberInput {
-  readonly delegateId: string;
-  readonly role?: BodyRole;
-  /** The order the list is read out in, when it is not surname-stroke order. */
-  readonly rank?: number | null;
-}
-
-export interface BodyMemberView {
-  readonly delegateId: string;
-  readonly name: string;
-  readonly code: string;
-  readonly delegation: string | null;
-  readonly role: string;
-  readonly rank: number | null;
-}
-
-export interface BodyView {
-  readonly body: BodyKind;
-  readonly members: BodyMemberView[];
-}
-
-export interface BodiesView {
-  readonly bodies: BodyView[];
-  /** [P3] about 10% of the delegates: shown, never enforced. */
-  readonly presidiumGuide: {
-    readonly rule: 'P3';
-    readonly delegates: number;
-    readonly suggested: number;
-    readonly actual: number;
-  };
-}
-
 const ROLE_ORDER: Readonly<Record<string, number>> = { chair: 0, 'deputy-chair': 1, member: 2 };
 
-async function membersOf(db: Reader, congressId: string, body: BodyKind): Promise<BodyMemberView[]> {
+async function membersOf(db: Reader, congressId: string, body: BodyKind): Promise<BodyMember[]> {
   const rows = await db
     .selectFrom('body_members as m')
     .innerJoin('delegates as d', 'd.id', 'm.delegate_id')
@@ -116,6 +84,8 @@ export async function checkBodyMembers(
   body: BodyKind,
   members: readonly BodyMemberInput[],
   presidium?: Set<string>,
+  /** Where the members were in the request, for the error on a stranger. */
+  field = 'body.members',
 ): Promise<void> {
   const congress = await congressRow(db, congressId);
   if (congress.kind === 'plenary') {
@@ -128,26 +98,8 @@ export async function checkBodyMembers(
   const ids = members.map((m) => m.delegateId);
   const duplicate = ids.find((id, index) => ids.indexOf(id) !== index);
   if (duplicate) throw new InputError('members', 'names a delegate twice', '同一代表出现了两次');
-  if (ids.length > 0) {
-    const found = new Set(
-      (
-        await db
-          .selectFrom('delegates')
-          .select('id')
-          .where('congress_id', '=', congressId)
-          .where('id', 'in', ids)
-          .execute()
-      ).map((r) => r.id),
-    );
-    const stranger = ids.findIndex((id) => !found.has(id));
-    if (stranger >= 0) {
-      throw ruleViolation(
-        'P3',
-        `members[${stranger}] is not a delegate of this congress`,
-        `第${stranger + 1}名成员不是本次大会代表`,
-      );
-    }
-  }
+  // [P3] members are delegates of this congress: an id of anyone else is bad input.
+  await requireOwnedIds(db, 'delegate', congressId, idsAt(field, members, 'delegateId'));
   if (body === 'presidium-standing-committee') {
     const inPresidium = presidium ?? (await presidiumMemberIds(db, congressId));
     const outsider = ids.findIndex((id) => !inPresidium.has(id));
@@ -175,7 +127,7 @@ export async function replaceBodyMembers(
   congressId: string,
   body: BodyKind,
   members: readonly BodyMemberInput[],
-): Promise<{ before: BodyMemberView[]; after: BodyMemberView[] }> {
+): Promise<{ before: BodyMember[]; after: BodyMember[] }> {
   await checkBodyMembers(trx, congressId, body, members);
   const before = await membersOf(trx, congressId, body);
   if (body === 'presidium') {
@@ -247,9 +199,9 @@ export async function setBodyMembers(
     return {
       result: { body, members: after },
       audit: { action: 'body.set', subject: `congress:${congressId}/${body}`, before, after },
+      events: [congressChange(congressId, { change: 'body', body })],
     };
   });
-  publishCongress(context, congressId, { change: 'body', body });
   return view;
 }
 

@@ -1,14 +1,21 @@
-import { z } from 'zod';
-import { describeTables } from '../../adapters/db/catalog.ts';
-import { canonicalJson, inReadTransaction, type WriteTransaction } from '../../adapters/db/index.ts';
-import { appliedSchemaVersion } from '../../adapters/db/migrate.ts';
-import type { Schema, UntypedKysely } from '../../adapters/db/schema.ts';
-import { InputError } from '../../adapters/shared/input-error.ts';
-import { parseInput } from '../../adapters/shared/zod-issues.ts';
+import {
+  type CongressDocument,
+  type CongressImport,
+  congressDocumentSchema,
+  DOCUMENT_FORMAT,
+  DOCUMENT_VERSION,
+} from '../../contract/procedure.ts';
+import { describeTables } from '../../persistence/catalog.ts';
+import { WITHHELD_COLUMNS } from '../../persistence/export-import.ts';
+import { canonicalJson, inReadTransaction, type WriteTransaction } from '../../persistence/index.ts';
+import { appliedSchemaVersion } from '../../persistence/migrate.ts';
+import type { Schema, UntypedKysely } from '../../persistence/schema.ts';
 import type { Actor } from '../actor.ts';
 import { auditedWrite } from '../audited-write.ts';
 import type { ServiceContext } from '../context.ts';
 import { conflict } from '../errors.ts';
+import { InputError } from '../input-error.ts';
+import { parseInput } from '../zod-issues.ts';
 import { congressRow } from './lookups.ts';
 
 // One congress as one JSON document: every row that belongs to it, table by table, to move a
@@ -18,8 +25,7 @@ import { congressRow } from './lookups.ts';
 // is one audit entry in the receiving database. Accounts, roles and sessions are not congress
 // data and are left out.
 
-export const DOCUMENT_FORMAT = 'plenum-congress';
-export const DOCUMENT_VERSION = 1;
+export type { CongressDocument };
 
 type TableName = keyof Schema & string;
 type Cell = string | number | null;
@@ -67,6 +73,11 @@ const OWNED: readonly OwnedTable[] = [
   { table: 'paper_entries', key: ['id'], parent: { column: 'round_id', table: 'rounds' } },
   { table: 'paper_resolutions', key: ['id'], parent: { column: 'round_id', table: 'rounds' } },
   { table: 'round_signoffs', key: ['id'], parent: { column: 'round_id', table: 'rounds' } },
+  // Scanned ballots: the files as uploaded, their sheets, the boxes reviewed and the decisions.
+  { table: 'scan_files', key: ['id'], parent: { column: 'round_id', table: 'rounds' } },
+  { table: 'scan_sheets', key: ['id'], parent: { column: 'round_id', table: 'rounds' } },
+  { table: 'scan_items', key: ['id'], parent: { column: 'round_id', table: 'rounds' } },
+  { table: 'scan_decisions', key: ['id'], parent: { column: 'round_id', table: 'rounds' } },
   { table: 'electronic_ballots', key: ['receipt'], parent: { column: 'round_id', table: 'rounds' } },
   {
     table: 'electronic_voters',
@@ -91,18 +102,6 @@ export const DOCUMENT_TABLES: readonly TableName[] = [
   'term_positions',
   ...OWNED.map((t) => t.table),
 ];
-
-const cell = z.union([z.string(), z.number().finite(), z.null()]);
-
-export const congressDocumentSchema = z.strictObject({
-  format: z.literal(DOCUMENT_FORMAT),
-  version: z.literal(DOCUMENT_VERSION),
-  schemaVersion: z.string().min(1),
-  congressId: z.string().min(1),
-  tables: z.record(z.string(), z.array(z.record(z.string(), cell))),
-});
-
-export type CongressDocument = z.infer<typeof congressDocumentSchema>;
 
 // ---- export ------------------------------------------------------------------------------------
 
@@ -129,11 +128,16 @@ function sortRows(rows: Row[], key: readonly string[]): Row[] {
   });
 }
 
-/** A row with its columns in name order and only text, integers and null in its cells. */
+/**
+ * A row with its columns in name order and only text, integers and null in its cells. The columns
+ * a backup withholds (a delegate's credential hash, issue 13 item 13) are written as null here too:
+ * an exported congress travels further than a backup.
+ */
 function plainRow(table: string, row: Record<string, unknown>): Row {
   const out: Row = {};
+  const withheld = WITHHELD_COLUMNS[table] ?? [];
   for (const column of Object.keys(row).sort()) {
-    const value = row[column];
+    const value = withheld.includes(column) ? null : row[column];
     if (
       value !== null &&
       typeof value !== 'string' &&
@@ -297,7 +301,7 @@ export async function importCongress(
   context: ServiceContext,
   actor: Actor,
   input: unknown,
-): Promise<{ congressId: string; rows: Record<string, number> }> {
+): Promise<CongressImport> {
   const document = parseInput(congressDocumentSchema, input);
   checkScope(document);
   return auditedWrite(context, actor, async (trx: WriteTransaction) => {

@@ -1,86 +1,30 @@
-import type { CongressesTable, OrganisationsTable } from '../../adapters/db/congress-schema.ts';
+import type { CongressBasics, CongressPatch, CongressView, NewCongress } from '../../contract/congress.ts';
+import type { CongressesTable, OrganisationsTable } from '../../persistence/congress-schema.ts';
 import type { Actor } from '../actor.ts';
 import { auditedWrite } from '../audited-write.ts';
 import type { ServiceContext } from '../context.ts';
 import { conflict } from '../errors.ts';
+import { isMeeting, meetingSummary } from '../meetings/meeting-lookup.ts';
+import { requireOwnedIds } from '../owned-ids.ts';
 import { isoDay, notBefore } from './dates.ts';
 import { congressRow, organisationRow, type Reader, termRow } from './lookups.ts';
 import { congressTitles, plenaryTitles } from './naming.ts';
-import { publishCongress } from './publish.ts';
+import { refuseRoundsUnderWay, refuseSittingsNotHeld } from './procedure-guards.ts';
+import { congressChange } from './publish.ts';
 
 // Congresses (第N次代表大会) and plenaries (N届M次全会) share the congresses table: a plenary is a
 // row of kind 'plenary' naming its term and its number within the term [P7]. The rule set follows
 // from what meets: a local congress, a local committee in plenary, or a grassroots organisation.
-
-export type NewCongress =
-  | {
-      readonly kind: 'congress';
-      readonly organisationId: string;
-      /** N of 第N次代表大会; it elects the Nth term [P7]. */
-      readonly number: number;
-      readonly title?: string;
-      readonly theme?: string | null;
-      readonly venue?: string | null;
-      readonly startsOn?: string | null;
-      readonly endsOn?: string | null;
-    }
-  | {
-      readonly kind: 'plenary';
-      readonly termId: string;
-      /** M of N届M次全会. */
-      readonly plenaryNumber: number;
-      readonly title?: string;
-      readonly theme?: string | null;
-      readonly venue?: string | null;
-      readonly startsOn?: string | null;
-      readonly endsOn?: string | null;
-    };
-
-export interface CongressPatch {
-  readonly title?: string;
-  readonly theme?: string | null;
-  readonly venue?: string | null;
-  readonly startsOn?: string | null;
-  readonly endsOn?: string | null;
-}
-
-export interface CongressView {
-  readonly id: string;
-  readonly organisationId: string;
-  readonly organisationName: string;
-  readonly kind: CongressesTable['kind'];
-  readonly number: number;
-  readonly plenaryNumber: number | null;
-  readonly termId: string | null;
-  readonly title: string;
-  /** 第十三次代表大会, or for a plenary the press form 市委十三届一次全会. */
-  readonly name: string;
-  readonly theme: string | null;
-  readonly venue: string | null;
-  readonly startsOn: string | null;
-  readonly endsOn: string | null;
-  readonly ruleSet: CongressesTable['rule_set'];
-  readonly status: CongressesTable['status'];
-  readonly secretaryGeneral: string | null;
-  readonly createdAt: string;
-  /** For a congress: the first plenary of the committee it elected, once prepared [P5]. */
-  readonly firstPlenaryId: string | null;
-}
-
-/** What anyone may read: the published basics, nothing about delegates or procedure. */
-export interface CongressBasics {
-  readonly id: string;
-  readonly title: string;
-  readonly startsOn: string | null;
-  readonly endsOn: string | null;
-  readonly venue: string | null;
-}
 
 export function congressBasics(row: CongressesTable): CongressBasics {
   return { id: row.id, title: row.title, startsOn: row.starts_on, endsOn: row.ends_on, venue: row.venue };
 }
 
 async function nameOf(db: Reader, row: CongressesTable, org: OrganisationsTable): Promise<string> {
+  // A meeting of the committee between congresses is named as the press names it (meeting-titles.ts).
+  if (isMeeting(row) && row.kind === 'standing-committee') {
+    return meetingSummary(row, org, await termRow(db, row.term_id)).title;
+  }
   if (row.kind === 'plenary' && row.term_id && row.plenary_number) {
     return plenaryTitles(org, await termRow(db, row.term_id), row.plenary_number).name;
   }
@@ -100,6 +44,9 @@ export async function congressView(db: Reader, row: CongressesTable): Promise<Co
     title: row.title,
     name: await nameOf(db, row, org),
     theme: row.theme,
+    themeEn: row.theme_en ?? null,
+    mainTasks: row.main_tasks ?? null,
+    mainTasksEn: row.main_tasks_en ?? null,
     venue: row.venue,
     startsOn: row.starts_on,
     endsOn: row.ends_on,
@@ -150,6 +97,8 @@ export async function createCongress(
     notBefore(common.starts_on, common.ends_on, 'endsOn');
     let row: CongressesTable;
     if (input.kind === 'congress') {
+      const organisationId = { field: 'body.organisationId', id: input.organisationId };
+      await requireOwnedIds(trx, 'organisation', [], [organisationId]);
       const org = await organisationRow(trx, input.organisationId);
       const clash = await trx
         .selectFrom('congresses')
@@ -176,6 +125,7 @@ export async function createCongress(
         ...common,
       };
     } else {
+      await requireOwnedIds(trx, 'term', [], [{ field: 'body.termId', id: input.termId }]);
       const term = await termRow(trx, input.termId);
       const org = await organisationRow(trx, term.organisation_id);
       const clash = await trx
@@ -222,6 +172,9 @@ export async function updateCongress(
       ...before,
       ...(patch.title !== undefined && { title: patch.title }),
       ...(patch.theme !== undefined && { theme: patch.theme }),
+      ...(patch.themeEn !== undefined && { theme_en: patch.themeEn }),
+      ...(patch.mainTasks !== undefined && { main_tasks: patch.mainTasks }),
+      ...(patch.mainTasksEn !== undefined && { main_tasks_en: patch.mainTasksEn }),
       ...(patch.venue !== undefined && { venue: patch.venue }),
       ...(patch.startsOn !== undefined && {
         starts_on: patch.startsOn ? isoDay(patch.startsOn, 'startsOn') : null,
@@ -230,20 +183,27 @@ export async function updateCongress(
     };
     notBefore(after.starts_on, after.ends_on, 'endsOn');
     await trx.updateTable('congresses').set(after).where('id', '=', congressId).execute();
+    const result = await congressView(trx, after);
+    const { title, startsOn, endsOn, venue } = result;
     return {
-      result: await congressView(trx, after),
+      result,
       audit: { action: 'congress.update', subject: `congress:${congressId}`, before, after },
+      events: [
+        congressChange(congressId, {
+          change: 'congress',
+          congress: { id: congressId, title, startsOn, endsOn, venue },
+        }),
+      ],
     };
-  });
-  const { title, startsOn, endsOn, venue } = view;
-  publishCongress(context, congressId, {
-    change: 'congress',
-    congress: { id: congressId, title, startsOn, endsOn, venue },
   });
   return view;
 }
 
-/** Ends the congress: every sitting must be closed first. */
+/**
+ * Ends the congress: every sitting must be closed first, every sitting of the whole congress held
+ * [P3], and no round of an election left unannounced. (Closing the closing sitting does this by
+ * itself: sittings.ts.)
+ */
 export async function closeCongress(
   context: ServiceContext,
   actor: Actor,
@@ -261,18 +221,21 @@ export async function closeCongress(
       .executeTakeFirst();
     if (open)
       throw conflict('sitting-open', `close the sitting ${open.title} first`, `请先结束会次“${open.title}”`);
+    await refuseSittingsNotHeld(trx, congressId);
+    await refuseRoundsUnderWay(trx, { congressId });
     await trx.updateTable('congresses').set({ status: 'closed' }).where('id', '=', congressId).execute();
+    const result = await congressView(trx, { ...before, status: 'closed' });
     return {
-      result: await congressView(trx, { ...before, status: 'closed' }),
+      result,
       audit: {
         action: 'congress.close',
         subject: `congress:${congressId}`,
         before: { status: before.status },
         after: { status: 'closed' },
       },
+      events: [congressChange(congressId, { change: 'congress-status', status: result.status })],
     };
   });
-  publishCongress(context, congressId, { change: 'congress-status', status: view.status });
   return view;
 }
 

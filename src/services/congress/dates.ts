@@ -1,6 +1,6 @@
-import { InputError } from '../../adapters/shared/input-error.ts';
 import { type CalendarDate, calendarDateAt, parseIsoDate } from '../../core/text/calendar.ts';
 import type { ServiceContext } from '../context.ts';
+import { InputError } from '../input-error.ts';
 
 /** Today in the hall (China Standard Time), from the injected clock. */
 export function today(context: Pick<ServiceContext, 'clock'>): CalendarDate {

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { genderZh, parseGender } from '../../core/text/gender-ethnicity.ts';
+import { neutraliseFormula } from '../../core/text/spreadsheet-cell.ts';
 import type { ServiceContext } from '../context.ts';
 import { orderedDelegateRows } from './delegates.ts';
 import { congressRow } from './lookups.ts';
@@ -48,9 +49,15 @@ async function exportRows(context: ServiceContext, congressId: string): Promise<
 /** Columns Excel would read as numbers (18-digit ID numbers lose digits; code 0001 loses zeros). */
 const TEXT_COLUMNS = new Set([0, 8]);
 
+/**
+ * A cell as the CSV carries it. Anything a spreadsheet would run as a formula (=HYPERLINK(…),
+ * +cmd|…, @SUM(…), -1+2) gets an apostrophe first (spreadsheet-cell.ts); the importer takes it off.
+ * A code or ID number of digits only gets a leading tab, which makes Excel keep it as text (an
+ * 18-digit number would lose its last digits, 0001 its zeros); the importer trims it away.
+ */
 function csvCell(value: string, column: number, asText: boolean): string {
-  // A leading tab makes Excel keep the cell as text; the importer trims it away.
-  const text = asText && TEXT_COLUMNS.has(column) && value !== '' ? `\t${value}` : value;
+  const safe = neutraliseFormula(value);
+  const text = asText && TEXT_COLUMNS.has(column) && /^\d+$/.test(safe) ? `\t${safe}` : safe;
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

@@ -1,17 +1,13 @@
-import { createHash } from 'node:crypto';
-import type { DelegatesTable } from '../../adapters/db/congress-schema.ts';
-import {
-  type DelegateDraft,
-  isDelegateHeaderRow,
-  previewImport,
-} from '../../adapters/import/delegate-row.ts';
-import { readTable } from '../../adapters/import/read-rows.ts';
+import type { DelegateImportDone, DelegateImportPreview, ImportRowIssue } from '../../contract/delegates.ts';
+import type { DelegatesTable } from '../../persistence/congress-schema.ts';
 import type { Actor } from '../actor.ts';
 import { auditedWrite } from '../audited-write.ts';
 import type { ServiceContext } from '../context.ts';
 import { conflict, ServiceError } from '../errors.ts';
 import { today } from './dates.ts';
+import { type DelegateDraft, previewImport, type Table } from './delegate-row.ts';
 import { nextCodes } from './delegate-values.ts';
+import { refuseRosterFromRegister } from './delegates.ts';
 import { ensureDelegations } from './delegations.ts';
 import { congressRow, type Reader } from './lookups.ts';
 
@@ -19,33 +15,12 @@ import { congressRow, type Reader } from './lookups.ts';
 // row what is wrong, in both languages; the commit parses the same upload again (the server
 // keeps nothing between the two requests) and writes every row in one transaction, or none.
 
-export interface UploadedFile {
+/** An uploaded list, already read into rows by the import adapter (adapters/import/delegate-upload.ts). */
+export interface UploadedTable {
   readonly fileName: string;
-  readonly content: Buffer;
-}
-
-export interface ImportRowIssue {
-  /** The row number the user sees in the spreadsheet. */
-  readonly row: number;
-  readonly field: string;
-  readonly en: string;
-  readonly zh: string;
-}
-
-export interface DelegateImportPreview {
-  readonly fileName: string;
-  /** SHA-256 of the file's bytes. Sent back with the commit, which refuses any other file. */
+  /** SHA-256 of the file's bytes: the commit refuses a file other than the one previewed. */
   readonly sha256: string;
-  readonly encoding: string | null;
-  /** Data rows in the file. */
-  readonly total: number;
-  readonly validCount: number;
-  readonly errors: ImportRowIssue[];
-  readonly ignoredColumns: string[];
-  /** Delegations the file names that the congress does not have yet: the commit creates them. */
-  readonly newDelegations: string[];
-  /** The rows that would be imported, as read. */
-  readonly delegates: DelegateDraft[];
+  readonly table: Table;
 }
 
 /** The commit refused the file: nothing was written; `preview` says why, row by row. */
@@ -66,8 +41,8 @@ interface Parsed {
   readonly rows: { row: number; draft: DelegateDraft }[];
 }
 
-async function parse(context: ServiceContext, file: UploadedFile): Promise<Parsed> {
-  const table = await readTable(file.content, file.fileName, { isHeaderRow: isDelegateHeaderRow });
+function parse(context: ServiceContext, file: UploadedTable): Parsed {
+  const { table } = file;
   const result = previewImport(table, { today: today(context) });
   // previewImport keeps exactly the rows without an issue, in file order: pair them back up
   // with their spreadsheet row numbers so that conflicts with stored delegates name the row too.
@@ -82,7 +57,7 @@ async function parse(context: ServiceContext, file: UploadedFile): Promise<Parse
     rows,
     preview: {
       fileName: file.fileName,
-      sha256: createHash('sha256').update(file.content).digest('hex'),
+      sha256: file.sha256,
       encoding: table.encoding ?? null,
       total: result.total,
       validCount: result.valid.length,
@@ -160,11 +135,11 @@ function withIssues(parsed: Parsed, issues: ImportRowIssue[], fresh: string[]): 
 export async function previewDelegateImport(
   context: ServiceContext,
   congressId: string,
-  file: UploadedFile,
+  file: UploadedTable,
 ): Promise<DelegateImportPreview> {
   const db = context.database.db;
   await congressRow(db, congressId);
-  const parsed = await parse(context, file);
+  const parsed = parse(context, file);
   return withIssues(
     parsed,
     await storedConflicts(db, congressId, parsed.rows),
@@ -180,14 +155,10 @@ export async function commitDelegateImport(
   context: ServiceContext,
   actor: Actor,
   congressId: string,
-  file: UploadedFile,
+  file: UploadedTable,
   expectedSha256?: string,
-): Promise<{
-  imported: number;
-  delegationsCreated: string[];
-  codes: { first: string; last: string } | null;
-}> {
-  const parsed = await parse(context, file);
+): Promise<DelegateImportDone> {
+  const parsed = parse(context, file);
   if (expectedSha256 !== undefined && expectedSha256 !== parsed.preview.sha256) {
     throw conflict(
       'upload-changed',
@@ -197,7 +168,7 @@ export async function commitDelegateImport(
   }
   if (parsed.preview.errors.length > 0) throw new ImportRefused(parsed.preview);
   return auditedWrite(context, actor, async (trx, at) => {
-    await congressRow(trx, congressId);
+    refuseRosterFromRegister(await congressRow(trx, congressId));
     const issues = await storedConflicts(trx, congressId, parsed.rows);
     if (issues.length > 0) throw new ImportRefused(withIssues(parsed, issues, []));
     const drafts = parsed.rows.map(({ draft }) => draft);

@@ -1,31 +1,17 @@
-import type { DelegatesTable } from '../../adapters/db/congress-schema.ts';
-import { InputError } from '../../adapters/shared/input-error.ts';
+import type { DelegateInput } from '../../contract/delegates.ts';
 import { type CalendarDate, compareDates, isValidDate, parseIsoDate } from '../../core/text/calendar.ts';
 import { type Gender, genderZh, parseEthnicity, parseGender } from '../../core/text/gender-ethnicity.ts';
 import { validateIdNumber } from '../../core/text/id-number.ts';
-import { normalisePersonName } from '../../core/text/person-name.ts';
+import { nameProblem, normalisePersonName } from '../../core/text/person-name.ts';
+import type { DelegatesTable } from '../../persistence/congress-schema.ts';
+import { InputError } from '../input-error.ts';
 
 // A delegate's fields as an administrator types them (create and edit): checked and put in the
-// stored form. The importer (adapters/import/delegate-row.ts) applies the same rules to a file,
+// stored form. The importer (delegate-row.ts) applies the same rules to a file,
 // row by row; both store gender as 'male'/'female' and ethnicity by its official name (汉族).
 
-export interface DelegateFieldsInput {
-  readonly name: string;
-  /** 男/女/male/female; may be left out when the ID number gives it. */
-  readonly gender?: string | null;
-  readonly ethnicity: string;
-  /** YYYY-MM-DD; may be left out when the ID number gives it. */
-  readonly birthDate?: string | null;
-  /** YYYY-MM-DD, or YYYY-MM when only the month is known. */
-  readonly joinedDate?: string | null;
-  readonly position?: string | null;
-  readonly idNumber?: string | null;
-  readonly votingRights?: boolean;
-  /** Required when votingRights is false (预备党员, 留党察看, 停止执行代表职务…). */
-  readonly suspensionReason?: string | null;
-  /** data:image/jpeg|png|webp;base64,… at most MAX_PHOTO_BYTES. */
-  readonly photo?: string | null;
-}
+/** The fields an administrator types (create and edit), as the contract declares them. */
+export type DelegateFieldsInput = Omit<DelegateInput, 'delegationId' | 'code'>;
 
 export type DelegateFields = Pick<
   DelegatesTable,
@@ -44,8 +30,13 @@ export type DelegateFields = Pick<
 /** A passport-size portrait compresses well under this; larger files are refused, not shrunk. */
 export const MAX_PHOTO_BYTES = 256 * 1024;
 
-/** The stored form of a name (normalisePersonName); notes in brackets are refused, as on import. */
+/**
+ * The stored form of a name (normalisePersonName); what person-name.ts refuses, and notes in
+ * brackets, are refused, as on import.
+ */
 export function normaliseName(raw: string): string {
+  const problem = nameProblem(raw);
+  if (problem) throw new InputError('name', problem.en, problem.zh);
   const s = raw.trim();
   if (/[（(【[]/.test(s)) {
     throw new InputError(

@@ -1,12 +1,19 @@
 import { pinyin } from 'pinyin-pro';
-import type { DelegatesTable, DelegationsTable } from '../../adapters/db/congress-schema.ts';
-import type { WriteTransaction } from '../../adapters/db/index.ts';
-import { InputError } from '../../adapters/shared/input-error.ts';
+import type {
+  DelegateFilter,
+  DelegateInput,
+  DelegateView,
+  DelegateWithPhoto,
+} from '../../contract/delegates.ts';
 import { sortNames } from '../../core/names/index.ts';
+import type { CongressesTable, DelegatesTable, DelegationsTable } from '../../persistence/congress-schema.ts';
+import type { WriteTransaction } from '../../persistence/index.ts';
 import type { Actor } from '../actor.ts';
 import { auditedWrite } from '../audited-write.ts';
 import type { ServiceContext } from '../context.ts';
 import { conflict } from '../errors.ts';
+import { InputError } from '../input-error.ts';
+import { isMeeting } from '../meetings/meeting-lookup.ts';
 import { today } from './dates.ts';
 import {
   CODE_PATTERN,
@@ -20,43 +27,6 @@ import { auditableDelegate, maskIdNumber, seesIdNumbers } from './privacy.ts';
 
 // The delegates of a congress: create, edit, remove, and the list every desk works from, in
 // delegation order and surname-stroke order (姓氏笔画为序) within each delegation.
-
-export interface DelegateInput extends DelegateFieldsInput {
-  readonly delegationId?: string | null;
-  /** 代表证号; generated (0001, 0002…) when left out. */
-  readonly code?: string;
-}
-
-export interface DelegateView {
-  readonly id: string;
-  readonly congressId: string;
-  readonly code: string;
-  readonly name: string;
-  /** Pinyin initials for search at a desk: 王小强 → wxq. */
-  readonly initials: string;
-  readonly gender: string;
-  readonly ethnicity: string;
-  readonly birthDate: string | null;
-  readonly joinedDate: string | null;
-  readonly position: string | null;
-  readonly delegationId: string | null;
-  readonly delegation: string | null;
-  /** Whole for administrators, masked (110101********123X) for everyone else. */
-  readonly idNumber: string | null;
-  readonly votingRights: boolean;
-  readonly suspensionReason: string | null;
-  readonly hasPhoto: boolean;
-  readonly hasCredential: boolean;
-  readonly createdAt: string;
-}
-
-export interface DelegateFilter {
-  readonly delegationId?: string;
-  /** Part of the name. */
-  readonly name?: string;
-  /** The start of the pinyin initials (wx finds 王小强). */
-  readonly initials?: string;
-}
 
 /** Pinyin initials, reading a polyphonic surname as a surname (单 shàn, 曾 zēng). */
 export function pinyinInitials(name: string): string {
@@ -159,7 +129,7 @@ export async function getDelegate(
   actor: Actor,
   congressId: string,
   delegateId: string,
-): Promise<DelegateView & { photo: string | null }> {
+): Promise<DelegateWithPhoto> {
   const db = context.database.db;
   const row = await delegateRow(db, congressId, delegateId);
   return { ...(await viewOf(db, row, seesIdNumbers(actor, congressId))), photo: row.photo };
@@ -242,6 +212,22 @@ async function codesInUse(trx: WriteTransaction, congressId: string): Promise<st
   ).map((r) => r.code);
 }
 
+/**
+ * A meeting of a sitting committee (a plenary or a standing committee meeting of a term) takes
+ * its roster from the term's register [M1]: a person typed in here would vote without being a
+ * member, and be counted in the news as one. Its people are changed in the register, and
+ * non-members attend by category (attendee groups), never as delegates.
+ */
+export function refuseRosterFromRegister(congress: CongressesTable): void {
+  if (isMeeting(congress)) {
+    throw conflict(
+      'roster-from-register',
+      "this meeting's roster comes from the committee's register: change the register, and record non-members as attendees by category",
+      '本次会议的出席名单取自委员会名册，不能另行添加人员：请在名册中办理，非委员按类别登记为列席人员',
+    );
+  }
+}
+
 export async function createDelegate(
   context: ServiceContext,
   actor: Actor,
@@ -250,7 +236,7 @@ export async function createDelegate(
 ): Promise<DelegateView> {
   const fields = delegateFields(input, today(context));
   return auditedWrite(context, actor, async (trx, at) => {
-    await congressRow(trx, congressId);
+    refuseRosterFromRegister(await congressRow(trx, congressId));
     await checkDelegation(trx, congressId, input.delegationId);
     const code =
       input.code !== undefined ? checkCode(input.code) : nextCodes(await codesInUse(trx, congressId), 1)[0]!;

@@ -1,5 +1,6 @@
-import type { DelegationsTable } from '../../adapters/db/congress-schema.ts';
-import type { WriteTransaction } from '../../adapters/db/index.ts';
+import type { DelegationInput, DelegationView } from '../../contract/delegates.ts';
+import type { DelegationsTable } from '../../persistence/congress-schema.ts';
+import type { WriteTransaction } from '../../persistence/index.ts';
 import type { Actor } from '../actor.ts';
 import { auditedWrite } from '../audited-write.ts';
 import type { ServiceContext } from '../context.ts';
@@ -8,13 +9,6 @@ import { congressRow, type Reader } from './lookups.ts';
 
 // Delegations (代表团): the groups delegates sit and discuss in. Their order (sort_order) is the
 // order of every delegate list; delegates are in surname-stroke order within each.
-
-export interface DelegationView {
-  readonly id: string;
-  readonly name: string;
-  readonly sortOrder: number;
-  readonly delegates: number;
-}
 
 async function delegationRow(
   db: Reader,
@@ -78,7 +72,7 @@ export async function createDelegation(
   context: ServiceContext,
   actor: Actor,
   congressId: string,
-  input: { readonly name: string; readonly sortOrder?: number },
+  input: DelegationInput,
 ): Promise<DelegationView> {
   return auditedWrite(context, actor, async (trx) => {
     await congressRow(trx, congressId);

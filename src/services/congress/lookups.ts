@@ -7,8 +7,8 @@ import type {
   OrganisationsTable,
   SittingsTable,
   TermsTable,
-} from '../../adapters/db/congress-schema.ts';
-import type { Schema } from '../../adapters/db/schema.ts';
+} from '../../persistence/congress-schema.ts';
+import type { Schema } from '../../persistence/schema.ts';
 import { notFound } from '../errors.ts';
 
 // The rows a URL names, each checked to belong to the congress named there: an account of one

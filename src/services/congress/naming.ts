@@ -1,4 +1,3 @@
-import type { OrganisationsTable, TermsTable } from '../../adapters/db/congress-schema.ts';
 import { toChineseNumeral } from '../../core/text/chinese-numerals.ts';
 import {
   committeeFullName,
@@ -11,6 +10,7 @@ import {
   plenaryPressName,
   termName,
 } from '../../core/text/ordinals.ts';
+import type { OrganisationsTable, TermsTable } from '../../persistence/congress-schema.ts';
 
 // [P7] How congresses, terms and plenaries are named: the Nth congress (第N次代表大会) elects the
 // Nth committee (第N届委员会), whose plenaries are N届M次全会. core/text/ordinals.ts writes the

@@ -1,35 +1,13 @@
-import type { OrganisationsTable } from '../../adapters/db/congress-schema.ts';
-import { InputError } from '../../adapters/shared/input-error.ts';
+import type { OrganisationInput, OrganisationLevel, OrganisationView } from '../../contract/congress.ts';
+import type { OrganisationsTable } from '../../persistence/congress-schema.ts';
 import type { Actor } from '../actor.ts';
 import { auditedWrite } from '../audited-write.ts';
 import type { ServiceContext } from '../context.ts';
+import { InputError } from '../input-error.ts';
 import { organisationRow, type Reader } from './lookups.ts';
 
 // Party organisations (党组织) at four levels, each under its parent: the higher committee that
 // files and approves what its congresses and plenaries elect [P6].
-
-export type OrganisationLevel = OrganisationsTable['level'];
-export const ORGANISATION_LEVELS: readonly OrganisationLevel[] = ['province', 'city', 'county', 'grassroots'];
-
-export interface OrganisationInput {
-  /** 中共通辽市委员会 */
-  readonly name: string;
-  /** The committee's short name in the press: 市委, 省委, 自治区党委, 县委, 党委. */
-  readonly shortName: string;
-  /** What follows 中国共产党 in a congress title: 通辽市. */
-  readonly locality: string;
-  readonly level: OrganisationLevel;
-  readonly parentId?: string | null;
-}
-
-export interface OrganisationView {
-  readonly id: string;
-  readonly name: string;
-  readonly shortName: string;
-  readonly locality: string;
-  readonly level: OrganisationLevel;
-  readonly parentId: string | null;
-}
 
 export function organisationView(row: OrganisationsTable): OrganisationView {
   return {

@@ -1,4 +1,4 @@
-import type { DelegatesTable } from '../../adapters/db/congress-schema.ts';
+import type { DelegatesTable } from '../../persistence/congress-schema.ts';
 import { type Actor, rolesIn } from '../actor.ts';
 
 // A delegate list carries citizen ID numbers. Only the congress's administrators see them whole;

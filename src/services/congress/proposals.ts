@@ -1,49 +1,20 @@
-import { z } from 'zod';
-import type { SittingsTable } from '../../adapters/db/congress-schema.ts';
-import type { WriteTransaction } from '../../adapters/db/index.ts';
-import { InputError } from '../../adapters/shared/input-error.ts';
+import { type Proposal, proposalSchema, type VoteBasis } from '../../contract/procedure.ts';
+import type { SittingsTable } from '../../persistence/congress-schema.ts';
+import type { WriteTransaction } from '../../persistence/index.ts';
 import { settleMethodVote } from '../elections/methods.ts';
 import { ruleViolation } from '../errors.ts';
-import {
-  BODY_KINDS,
-  BODY_ROLES,
-  type BodyKind,
-  type BodyRole,
-  checkBodyMembers,
-  replaceBodyMembers,
-} from './bodies.ts';
+import { InputError } from '../input-error.ts';
+import { checkBodyMembers, replaceBodyMembers } from './bodies.ts';
 import type { Reader } from './lookups.ts';
 import { SITTING_NAMES } from './sitting-kinds.ts';
 
-// What adopting an adoption vote sets. The preparatory meeting (预备会议) adopts the presidium
-// list, the secretary-general, the credentials committee list and the agenda [P3]; the presidium's
-// first meeting adopts its standing committee; a full sitting adopts the election method [P4].
-// Reports and decisions have no proposal: adopting them is the record.
+// What adopting an adoption vote sets (the proposal: src/contract/procedure.ts). The preparatory
+// meeting (预备会议) adopts the presidium list, the secretary-general, the credentials committee
+// list and the agenda [P3]; the presidium's first meeting adopts its standing committee; a full
+// sitting adopts the election method [P4]. Reports and decisions have no proposal: adopting them
+// is the record.
 
-export const proposalSchema = z.discriminatedUnion('kind', [
-  z.strictObject({
-    kind: z.literal('body'),
-    body: z.enum(BODY_KINDS as [BodyKind, ...BodyKind[]]),
-    members: z
-      .array(
-        z.strictObject({
-          delegateId: z.string().min(1),
-          role: z.enum(BODY_ROLES as [BodyRole, ...BodyRole[]]).optional(),
-          rank: z.number().int().min(1).nullable().optional(),
-        }),
-      )
-      .min(1)
-      .max(5000),
-  }),
-  z.strictObject({ kind: z.literal('secretary-general'), name: z.string().trim().min(1).max(50) }),
-  z.strictObject({ kind: z.literal('agenda') }),
-  z.strictObject({ kind: z.literal('election-method'), methodId: z.string().min(1).optional() }),
-]);
-
-export type Proposal = z.output<typeof proposalSchema>;
-
-/** What "more than half" counts against: those present, or [P4] the expected electors. */
-export type VoteBasis = 'present' | 'expected';
+export type { Proposal };
 
 /** The default basis of a vote on this proposal: [P4] the election method needs more than half of the expected electors. */
 export function defaultBasis(proposal: Proposal | null): VoteBasis {
@@ -53,7 +24,7 @@ export function defaultBasis(proposal: Proposal | null): VoteBasis {
 /** The sittings at which each proposal is put to the vote. */
 function sittingsFor(proposal: Proposal): readonly SittingsTable['kind'][] {
   if (proposal.kind === 'body' && proposal.body === 'presidium-standing-committee') return ['presidium'];
-  if (proposal.kind === 'election-method') return ['opening', 'plenary'];
+  if (proposal.kind === 'election-method' || proposal.kind === 'scrutineers') return ['opening', 'plenary'];
   return ['preparatory'];
 }
 
@@ -81,7 +52,10 @@ export async function checkProposal(
       `应在${allowed.map((k) => SITTING_NAMES[k]).join('或')}上表决，而不是${SITTING_NAMES[sittingKind]}`,
     );
   }
-  if (proposal.kind === 'body') await checkBodyMembers(db, congressId, proposal.body, proposal.members);
+  if (proposal.kind === 'body') {
+    const field = 'body.vote.proposal.members';
+    await checkBodyMembers(db, congressId, proposal.body, proposal.members, undefined, field);
+  }
   if (proposal.kind === 'election-method' && proposal.methodId) {
     const method = await db
       .selectFrom('election_methods')
@@ -144,6 +118,17 @@ export async function applyProposal(
       .where('id', '=', congressId)
       .execute();
     return { secretaryGeneral: { before: before.secretary_general, after: proposal.name } };
+  }
+  if (proposal?.kind === 'scrutineers') {
+    // [P1] The adopted vote is the approval; openRound reads it (procedure-guards.ts).
+    const officers = await trx
+      .selectFrom('election_officers as o')
+      .innerJoin('elections as e', 'e.id', 'o.election_id')
+      .select(['e.title', 'o.role', 'o.name'])
+      .where('e.congress_id', '=', congressId)
+      .where('o.role', '!=', 'teller')
+      .execute();
+    return { scrutineers: officers };
   }
   // The agenda: the adopted vote is the record.
   return null;

@@ -1,23 +1,15 @@
-import type { ServiceContext } from '../context.ts';
+import type { CongressChange, VotingEvent } from '../../contract/events.ts';
+import type { Announcement } from '../event-types.ts';
 
-/**
- * Tells the screens of a congress that what they show has changed (a sitting opened or closed,
- * chairs named, a vote opened or its result). Called only after the transaction has committed:
- * auditedWrite may run its function twice on PostgreSQL.
- */
-export function publishCongress(
-  context: ServiceContext,
-  congressId: string,
-  data: Record<string, unknown>,
-): void {
-  context.events.publish({ type: 'congress', congressId, data });
+// What the screens of a congress hear when what they show changes (a sitting opened or closed,
+// chairs named, a vote opened or its result): returned as Change.events by the write that made
+// the change, so it is stored in its transaction and announced once it has committed.
+
+export function congressChange(congressId: string, data: CongressChange): Announcement {
+  return { type: 'congress', congressId, data };
 }
 
 /** Voting progress: how many have voted, never how. */
-export function publishVoting(
-  context: ServiceContext,
-  congressId: string,
-  data: Record<string, unknown>,
-): void {
-  context.events.publish({ type: 'voting', congressId, data });
+export function votingChange(congressId: string, data: VotingEvent): Announcement {
+  return { type: 'voting', congressId, data };
 }

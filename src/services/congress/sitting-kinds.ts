@@ -1,16 +1,6 @@
-import type { SittingsTable } from '../../adapters/db/congress-schema.ts';
+import type { SittingKind } from '../../contract/procedure.ts';
 
-// The kinds of sitting (会次) and what each is called.
-
-export type SittingKind = SittingsTable['kind'];
-export const SITTING_KINDS: readonly SittingKind[] = [
-  'preparatory',
-  'opening',
-  'plenary',
-  'closing',
-  'presidium',
-  'delegation-discussion',
-];
+// What each kind of sitting (会次) is called (the kinds: src/contract/procedure.ts).
 
 /** What each kind of sitting is called, and its title when none is given. */
 export const SITTING_NAMES: Readonly<Record<SittingKind, string>> = {

@@ -1,16 +1,33 @@
-import type { SittingChairsTable, SittingsTable } from '../../adapters/db/congress-schema.ts';
-import type { WriteTransaction } from '../../adapters/db/index.ts';
-import { InputError } from '../../adapters/shared/input-error.ts';
+import {
+  CHAIRED_SITTING_KINDS,
+  type ChairView,
+  type SittingInput,
+  type SittingKind,
+  type SittingPatch,
+  type SittingView,
+} from '../../contract/procedure.ts';
+import type { SittingChairsTable, SittingsTable } from '../../persistence/congress-schema.ts';
+import type { WriteTransaction } from '../../persistence/index.ts';
 import type { Actor } from '../actor.ts';
 import { auditedWrite } from '../audited-write.ts';
 import type { ServiceContext } from '../context.ts';
 import { conflict, ruleViolation } from '../errors.ts';
+import type { Announcement } from '../event-types.ts';
+import { InputError } from '../input-error.ts';
+import { idsIn, requireOwnedIds } from '../owned-ids.ts';
 import { refuseVoteInProgress } from './adoption-votes.ts';
 import { presidiumMemberIds } from './bodies.ts';
 import { notBefore } from './dates.ts';
 import { congressRow, type Reader, sittingRow } from './lookups.ts';
-import { publishCongress } from './publish.ts';
-import { SITTING_NAMES, type SittingKind } from './sitting-kinds.ts';
+import {
+  closesCongress,
+  refuseOpenElsewhere,
+  refuseOutOfOrder,
+  refuseRoundsUnderWay,
+  refuseVotesNotTaken,
+} from './procedure-guards.ts';
+import { congressChange } from './publish.ts';
+import { SITTING_NAMES } from './sitting-kinds.ts';
 
 // Sittings (会次) of a congress: the preparatory meeting, the opening, plenary and closing
 // sittings of the whole congress, presidium meetings and delegation discussions. Each goes
@@ -20,43 +37,7 @@ import { SITTING_NAMES, type SittingKind } from './sitting-kinds.ts';
 /** Sittings of the whole congress in one hall: only one of them is open at a time. */
 const ASSEMBLY_KINDS: ReadonlySet<SittingKind> = new Set(['preparatory', 'opening', 'plenary', 'closing']);
 /** Sittings with executive chairs; the preparatory meeting comes before the presidium exists. */
-const CHAIRED_KINDS: ReadonlySet<SittingKind> = new Set(['opening', 'plenary', 'closing']);
-
-export interface SittingInput {
-  readonly kind: SittingKind;
-  readonly title?: string;
-  readonly sortOrder?: number;
-  /** ISO-8601 UTC times. */
-  readonly startsAt?: string | null;
-  readonly endsAt?: string | null;
-  readonly venue?: string | null;
-  /** Who presides (主持), as announced: 郭玉峰. */
-  readonly presiding?: string | null;
-}
-
-export type SittingPatch = Partial<Omit<SittingInput, 'kind'>>;
-
-export interface ChairView {
-  readonly delegateId: string;
-  readonly name: string;
-  readonly rank: number | null;
-}
-
-export interface SittingView {
-  readonly id: string;
-  readonly congressId: string;
-  readonly kind: SittingKind;
-  readonly title: string;
-  readonly status: SittingsTable['status'];
-  readonly sortOrder: number;
-  readonly startsAt: string | null;
-  readonly endsAt: string | null;
-  readonly venue: string | null;
-  readonly presiding: string | null;
-  readonly openedAt: string | null;
-  readonly closedAt: string | null;
-  readonly chairs: ChairView[];
-}
+const CHAIRED_KINDS: ReadonlySet<SittingKind> = new Set(CHAIRED_SITTING_KINDS);
 
 async function chairsOf(db: Reader, sittingId: string): Promise<ChairView[]> {
   const rows = await db
@@ -171,9 +152,9 @@ export async function updateSitting(
     return {
       result: await sittingView(trx, after),
       audit: { action: 'sitting.update', subject: `sitting:${sittingId}`, before, after },
+      events: [congressChange(congressId, { change: 'sitting', sittingId })],
     };
   });
-  publishCongress(context, congressId, { change: 'sitting', sittingId });
   return view;
 }
 
@@ -225,6 +206,8 @@ async function moveSitting(
   sittingId: string,
   to: 'open' | 'closed',
   check: (trx: WriteTransaction, before: SittingsTable) => Promise<void>,
+  /** What the move does besides, once allowed (closing the closing sitting closes the congress). */
+  also: (trx: WriteTransaction, before: SittingsTable) => Promise<readonly Announcement[]> = async () => [],
 ): Promise<SittingView> {
   const from = to === 'open' ? 'scheduled' : 'open';
   const view = await auditedWrite(context, actor, async (trx, at) => {
@@ -236,25 +219,34 @@ async function moveSitting(
       throw conflict(`sitting-not-${from}`, `the sitting is ${before.status}, not ${from}`, zh);
     }
     await check(trx, before);
+    const announced = await also(trx, before);
     const stamp = to === 'open' ? { opened_at: at } : { closed_at: at };
     await trx
       .updateTable('sittings')
       .set({ status: to, ...stamp })
       .where('id', '=', sittingId)
       .execute();
+    const result = await sittingView(trx, { ...before, status: to, ...stamp });
     return {
-      result: await sittingView(trx, { ...before, status: to, ...stamp }),
+      result,
       audit: {
         action: to === 'open' ? 'sitting.open' : 'sitting.close',
         subject: `sitting:${sittingId}`,
         before: { status: before.status },
-        after: { status: to, at },
+        after: {
+          status: to,
+          at,
+          ...(to === 'closed' && closesCongress(before) ? { congress: 'closed' } : {}),
+        },
       },
+      events: [
+        congressChange(congressId, {
+          change: to === 'open' ? 'sitting-opened' : 'sitting-closed',
+          sitting: result,
+        }),
+        ...announced,
+      ],
     };
-  });
-  publishCongress(context, congressId, {
-    change: to === 'open' ? 'sitting-opened' : 'sitting-closed',
-    sitting: view,
   });
   return view;
 }
@@ -274,6 +266,7 @@ export async function openSitting(
     const congress = await congressRow(trx, congressId);
     if (congress.status === 'closed')
       throw conflict('congress-closed', 'the congress is closed', '会议已闭幕');
+    await refuseOutOfOrder(trx, sitting);
     if (ASSEMBLY_KINDS.has(sitting.kind)) {
       const other = await trx
         .selectFrom('sittings')
@@ -295,15 +288,36 @@ export async function openSitting(
   });
 }
 
-/** open → closed; a vote still being taken must be closed first. */
+/**
+ * open → closed, once the sitting's business is done: no vote still being taken, none prepared
+ * and never taken, no round of an election voted in it still unannounced. Closing the closing
+ * sitting (闭幕大会) closes the congress with it: nothing else may then be open or under way.
+ */
 export async function closeSitting(
   context: ServiceContext,
   actor: Actor,
   congressId: string,
   sittingId: string,
 ): Promise<SittingView> {
-  return moveSitting(context, actor, congressId, sittingId, 'closed', (trx, sitting) =>
-    refuseVoteInProgress(trx, sitting.id),
+  return moveSitting(
+    context,
+    actor,
+    congressId,
+    sittingId,
+    'closed',
+    async (trx, sitting) => {
+      await refuseVoteInProgress(trx, sitting.id);
+      await refuseVotesNotTaken(trx, sitting.id);
+      await refuseRoundsUnderWay(trx, { sittingId: sitting.id });
+      if (!closesCongress(sitting)) return;
+      await refuseOpenElsewhere(trx, sitting);
+      await refuseRoundsUnderWay(trx, { congressId });
+    },
+    async (trx, sitting) => {
+      if (!closesCongress(sitting)) return [];
+      await trx.updateTable('congresses').set({ status: 'closed' }).where('id', '=', congressId).execute();
+      return [congressChange(congressId, { change: 'congress-status', status: 'closed' })];
+    },
   );
 }
 
@@ -328,6 +342,7 @@ export async function setChairs(
     }
     const duplicate = delegateIds.find((id, index) => delegateIds.indexOf(id) !== index);
     if (duplicate) throw new InputError('delegateIds', 'names a delegate twice', '同一代表出现了两次');
+    await requireOwnedIds(trx, 'delegate', congressId, idsIn('body.delegateIds', delegateIds));
     const presidium = await presidiumMemberIds(trx, congressId);
     const outsider = delegateIds.findIndex((id) => !presidium.has(id));
     if (outsider >= 0) {
@@ -350,8 +365,8 @@ export async function setChairs(
     return {
       result,
       audit: { action: 'sitting.chairs', subject: `sitting:${sittingId}`, before, after: result.chairs },
+      events: [congressChange(congressId, { change: 'chairs', sittingId, chairs: result.chairs })],
     };
   });
-  publishCongress(context, congressId, { change: 'chairs', sittingId, chairs: view.chairs });
   return view;
 }

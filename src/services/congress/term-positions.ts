@@ -1,6 +1,10 @@
-import type { TermPositionsTable, TermsTable } from '../../adapters/db/congress-schema.ts';
-import type { WriteTransaction } from '../../adapters/db/index.ts';
-import { InputError } from '../../adapters/shared/input-error.ts';
+import type {
+  AlternateStanding,
+  Position,
+  PositionInput,
+  PositionView,
+  Vacancy,
+} from '../../contract/congress.ts';
 import { sortNames } from '../../core/names/index.ts';
 import {
   alternateOrder,
@@ -8,47 +12,20 @@ import {
   nextSuccessor,
   type Office,
 } from '../../core/rules/index.ts';
+import type { TermPositionsTable, TermsTable } from '../../persistence/congress-schema.ts';
+import type { WriteTransaction } from '../../persistence/index.ts';
 import type { Actor } from '../actor.ts';
 import { auditedWrite } from '../audited-write.ts';
 import type { ServiceContext } from '../context.ts';
 import { conflict, notFound, ruleViolation } from '../errors.ts';
+import { InputError } from '../input-error.ts';
+import { congressesOfTerm, type IdAt, idsAt, requireOwnedIds } from '../owned-ids.ts';
 import { type Reader, termRow } from './lookups.ts';
 
 // Who holds what in a term: members, alternates (ranked: the succession order [T6]/[P7]),
 // standing committee members, the secretary and deputies. [P6] members and alternates are filed
 // with the higher committee; standing committee members, secretaries and deputies wait for its
 // approval, which is recorded here with a note.
-
-export type Position = TermPositionsTable['position'];
-export const POSITIONS: readonly Position[] = [
-  'member',
-  'alternate',
-  'standing-member',
-  'secretary',
-  'deputy-secretary',
-];
-
-export interface PositionInput {
-  readonly personName: string;
-  readonly position: Position;
-  /** Alternates: place in the succession order; the others: place in the approved order. Default: last. */
-  readonly rank?: number | null;
-  readonly delegateId?: string | null;
-  readonly electionId?: string | null;
-}
-
-export interface PositionView {
-  readonly id: string;
-  readonly termId: string;
-  readonly personName: string;
-  readonly position: Position;
-  readonly rank: number | null;
-  readonly delegateId: string | null;
-  readonly electionId: string | null;
-  readonly reportingStatus: TermPositionsTable['reporting_status'];
-  readonly approvedAt: string | null;
-  readonly approvalNote: string | null;
-}
 
 export function positionView(row: TermPositionsTable): PositionView {
   return {
@@ -131,14 +108,18 @@ async function renumber(trx: WriteTransaction, rows: readonly TermPositionsTable
   }
 }
 
-async function checkDelegate(trx: WriteTransaction, delegateId: string | null | undefined): Promise<void> {
-  if (!delegateId) return;
-  const delegate = await trx
-    .selectFrom('delegates')
-    .select('id')
-    .where('id', '=', delegateId)
-    .executeTakeFirst();
-  if (!delegate) throw new InputError('delegateId', 'no such delegate', '代表不存在');
+/**
+ * The delegates and elections a position names must be of the term's own congresses: the
+ * congress that elected it, or one of its meetings.
+ */
+async function checkPeople(
+  trx: WriteTransaction,
+  termId: string,
+  refs: { readonly delegates: readonly IdAt[]; readonly elections: readonly IdAt[] },
+): Promise<void> {
+  const congresses = await congressesOfTerm(trx, termId);
+  await requireOwnedIds(trx, 'delegate', congresses, refs.delegates);
+  await requireOwnedIds(trx, 'election', congresses, refs.elections);
 }
 
 export async function addPosition(
@@ -157,7 +138,10 @@ export async function addPosition(
         '纪律检查委员会不设候补委员',
       );
     }
-    await checkDelegate(trx, input.delegateId);
+    await checkPeople(trx, termId, {
+      delegates: [{ field: 'body.delegateId', id: input.delegateId }],
+      elections: [{ field: 'body.electionId', id: input.electionId }],
+    });
     const same = await positionsOf(trx, termId, input.position);
     if (same.some((row) => row.person_name === name)) {
       throw conflict('position-held', `${name} already holds this position`, `${name}已担任该职务`);
@@ -211,14 +195,6 @@ export async function addPosition(
   });
 }
 
-export interface AlternateStanding {
-  readonly personName: string;
-  /** Votes for in the election that chose them. */
-  readonly votes: number;
-  readonly delegateId?: string | null;
-  readonly electionId?: string | null;
-}
-
 /**
  * [T6] Replaces the alternates with those given, ranked by votes for, descending, equal votes in
  * surname-stroke order: the succession order.
@@ -244,7 +220,10 @@ export async function setAlternates(
     const members = new Set((await positionsOf(trx, termId, 'member')).map((row) => row.person_name));
     const member = names.find((name) => members.has(name));
     if (member) throw conflict('position-held', `${member} is already a member`, `${member}已是本届委员`);
-    for (const alternate of alternates) await checkDelegate(trx, alternate.delegateId);
+    await checkPeople(trx, termId, {
+      delegates: idsAt('body.alternates', alternates, 'delegateId'),
+      elections: idsAt('body.alternates', alternates, 'electionId'),
+    });
     const before = (await positionsOf(trx, termId, 'alternate')).map(positionView);
     await trx
       .deleteFrom('term_positions')
@@ -388,7 +367,7 @@ export async function fillVacancy(
   actor: Actor,
   termId: string,
   positionId: string,
-): Promise<{ vacated: PositionView[]; successor: PositionView | null }> {
+): Promise<Vacancy> {
   return auditedWrite(context, actor, async (trx) => {
     const member = await positionOfTerm(trx, termId, positionId);
     if (member.position !== 'member') {

@@ -1,42 +1,18 @@
-import type { TermsTable } from '../../adapters/db/congress-schema.ts';
-import { InputError } from '../../adapters/shared/input-error.ts';
+import type { TermInput, TermPatch, TermView, TermWithPositions } from '../../contract/congress.ts';
 import { termElectedBy } from '../../core/rules/index.ts';
+import type { TermsTable } from '../../persistence/congress-schema.ts';
 import type { Actor } from '../actor.ts';
 import { auditedWrite } from '../audited-write.ts';
 import type { ServiceContext } from '../context.ts';
 import { conflict, ruleViolation } from '../errors.ts';
+import { InputError } from '../input-error.ts';
 import { isoDay, notBefore } from './dates.ts';
 import { organisationRow, type Reader, termRow } from './lookups.ts';
 import { termTitles } from './naming.ts';
-import { listPositions, type PositionView } from './term-positions.ts';
+import { listPositions } from './term-positions.ts';
 
 // Terms (届) of a committee or a discipline commission [P7]: numbered, five years, elected by the
 // congress of the same number.
-
-export type TermBody = TermsTable['body'];
-
-export interface TermInput {
-  readonly body: TermBody;
-  readonly number: number;
-  readonly startedOn: string;
-  readonly endedOn?: string | null;
-  /** The congress that elected it: same organisation, same number [P7]. */
-  readonly electedByCongressId?: string | null;
-}
-
-export interface TermView {
-  readonly id: string;
-  readonly organisationId: string;
-  readonly body: TermBody;
-  readonly number: number;
-  /** 中国共产党通辽市第六届委员会 */
-  readonly title: string;
-  /** 第六届委员会 */
-  readonly name: string;
-  readonly startedOn: string;
-  readonly endedOn: string | null;
-  readonly electedByCongressId: string | null;
-}
 
 export async function termView(db: Reader, row: TermsTable): Promise<TermView> {
   const org = await organisationRow(db, row.organisation_id);
@@ -126,7 +102,7 @@ export async function updateTerm(
   context: ServiceContext,
   actor: Actor,
   termId: string,
-  patch: Partial<Pick<TermInput, 'startedOn' | 'endedOn' | 'electedByCongressId'>>,
+  patch: TermPatch,
 ): Promise<TermView> {
   return auditedWrite(context, actor, async (trx) => {
     const before = await termRow(trx, termId);
@@ -161,10 +137,7 @@ export async function listTerms(context: ServiceContext, organisationId: string)
   return Promise.all(rows.map((row) => termView(db, row)));
 }
 
-export async function getTerm(
-  context: ServiceContext,
-  termId: string,
-): Promise<TermView & { positions: PositionView[] }> {
+export async function getTerm(context: ServiceContext, termId: string): Promise<TermWithPositions> {
   const db = context.database.db;
   const row = await termRow(db, termId);
   return { ...(await termView(db, row)), positions: await listPositions(db, termId) };

@@ -1,5 +1,14 @@
+import { createHash } from 'node:crypto';
+import { sortNames } from '../../core/names/index.ts';
+import { checkCandidacy, checkScrutineers, type Office, resolveParameters } from '../../core/rules/index.ts';
+import {
+  committeeFullName,
+  congressFullName,
+  disciplineCommissionFullName,
+} from '../../core/text/ordinals.ts';
 import type {
   AccountRolesTable,
+  AdoptionVotesTable,
   AgendaItemsTable,
   BodyMembersTable,
   CandidatesTable,
@@ -15,14 +24,7 @@ import type {
   SittingsTable,
   TermPositionsTable,
   TermsTable,
-} from '../../adapters/db/congress-schema.ts';
-import { sortNames } from '../../core/names/index.ts';
-import { checkCandidacy, checkScrutineers, type Office, resolveParameters } from '../../core/rules/index.ts';
-import {
-  committeeFullName,
-  congressFullName,
-  disciplineCommissionFullName,
-} from '../../core/text/ordinals.ts';
+} from '../../persistence/congress-schema.ts';
 import { credentialHash } from '../accounts/account-service.ts';
 import { DELEGATIONS, type DemoTag } from './delegations.ts';
 import {
@@ -82,6 +84,9 @@ export const DEMO_PASSWORDS = {
   presiding: 'demo-presiding-2026',
 } as const satisfies Partial<Record<Role, string>>;
 
+/** The demo's login reserved for the first plenary's chief scrutineer (plenary-officers.ts). */
+export const DEMO_PLENARY_SCRUTINEER = 'scrutineer2';
+
 /** A staff login of the demo. */
 export interface DemoLogin {
   readonly username: string;
@@ -117,6 +122,8 @@ export interface DemoPlan {
   readonly sittings: SittingsTable[];
   readonly sittingChairs: SittingChairsTable[];
   readonly agendaItems: AgendaItemsTable[];
+  /** The votes prepared with their items: the plenary's votes on the method [P4] and the scrutineers [P1]. */
+  readonly adoptionVotes: AdoptionVotesTable[];
   readonly electionMethod: ElectionMethodsTable;
   readonly elections: ElectionsTable[];
   readonly candidates: CandidatesTable[];
@@ -332,7 +339,12 @@ export function planDemo(seed: number, createdAt: string): DemoPlan {
       voting_rights: d.votingRights ? 1 : 0,
       suspension_reason: d.suspensionReason,
       photo: null,
-      credential_hash: credentialHash(congressId, credential),
+      // A salt of its own per credential, derived from the seed's ids: the same demo on every run.
+      credential_hash: credentialHash(
+        congressId,
+        credential,
+        createHash('sha256').update(`demo-salt:${rowId}`).digest().subarray(0, 16),
+      ),
       account_id: null,
       created_at: createdAt,
     };
@@ -414,7 +426,7 @@ export function planDemo(seed: number, createdAt: string): DemoPlan {
     bodyText: string | null = null,
   ) => {
     const sortOrder = agendaItems.filter((item) => item.sitting_id === s.id).length + 1;
-    agendaItems.push({
+    const item: AgendaItemsTable = {
       id: id(),
       sitting_id: s.id,
       kind,
@@ -423,7 +435,9 @@ export function planDemo(seed: number, createdAt: string): DemoPlan {
       presenter,
       body: bodyText,
       attachments_json: null,
-    });
+    };
+    agendaItems.push(item);
+    return item;
   };
   agenda(preparatory, 'adoption-vote', '通过大会主席团和秘书长名单');
   agenda(preparatory, 'adoption-vote', '通过大会代表资格审查委员会名单');
@@ -443,8 +457,8 @@ export function planDemo(seed: number, createdAt: string): DemoPlan {
     disciplineReport(disciplineSecretary.name),
   );
   agenda(opening, 'written-report', '关于党费收缴、使用和管理情况的书面报告', null, PARTY_DUES_REPORT);
-  agenda(plenary, 'adoption-vote', '通过《中国共产党示范市第十三次代表大会选举办法》');
-  agenda(plenary, 'adoption-vote', '通过总监票人、副总监票人和监票人名单');
+  const methodItem = agenda(plenary, 'adoption-vote', '通过《中国共产党示范市第十三次代表大会选举办法》');
+  const scrutineersItem = agenda(plenary, 'adoption-vote', '通过总监票人、副总监票人和监票人名单');
 
   // Elections: the method draft [P4], candidate lists [C2], scrutineers [P1] and tellers [P2] ----
   const seats = Object.fromEntries(DEMO_ELECTIONS.map((e) => [e.key, e.seats])) as Record<
@@ -469,6 +483,35 @@ export function planDemo(seed: number, createdAt: string): DemoPlan {
     }),
     adopted_at: null,
   };
+  // The plenary adopts the method [P4] and the scrutineers [P1] before any ballot: their votes are
+  // prepared with the items, counted by a show of hands; until the scrutineers' list is adopted no
+  // round opens, and the sitting does not close before both votes are taken. (Their ids derive
+  // from the items', so the rest of the seeded congress stays as it was.)
+  const prepared = (
+    item: AgendaItemsTable,
+    basis: 'present' | 'expected',
+    proposal: object,
+  ): AdoptionVotesTable => ({
+    id: `vote-${item.id}`,
+    agenda_item_id: item.id,
+    subject: item.title,
+    mode: 'counts',
+    status: 'open',
+    votes_for: null,
+    votes_against: null,
+    votes_abstain: null,
+    expected: null,
+    present: null,
+    adopted: null,
+    opened_at: null,
+    closed_at: null,
+    basis,
+    proposal_json: JSON.stringify(proposal),
+  });
+  const adoptionVotes = [
+    prepared(methodItem, 'expected', { kind: 'election-method', methodId: electionMethod.id }),
+    prepared(scrutineersItem, 'present', { kind: 'scrutineers' }),
+  ];
   const voting = generated.filter((d) => d.votingRights);
   const leaders = [secretary, mayor, deputy, disciplineSecretary];
   const higherCongress = [
@@ -549,6 +592,14 @@ export function planDemo(seed: number, createdAt: string): DemoPlan {
       password: DEMO_PASSWORDS.scrutineer,
       role: 'scrutineer',
       displayName: scrutineers[0]!.name,
+    },
+    {
+      // The first plenary's chief scrutineer, a new member appointed when the plenary is
+      // prepared (plenary-officers.ts); the login takes their name then.
+      username: DEMO_PLENARY_SCRUTINEER,
+      password: DEMO_PASSWORDS.scrutineer,
+      role: 'scrutineer',
+      displayName: '一次全会总监票人',
     },
     {
       username: 'presiding',
@@ -635,6 +686,7 @@ export function planDemo(seed: number, createdAt: string): DemoPlan {
         role,
         name: d.name,
         delegate_id: idOf(d),
+        // The chief scrutineer signs off the count [P2] with scrutineer1, the login linked to them.
         account_id: k === 0 ? accountId.get('scrutineer1')! : null,
       });
     });
@@ -668,6 +720,7 @@ export function planDemo(seed: number, createdAt: string): DemoPlan {
     sittings,
     sittingChairs,
     agendaItems,
+    adoptionVotes,
     electionMethod,
     elections,
     candidates,

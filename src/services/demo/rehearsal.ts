@@ -1,14 +1,19 @@
 import type { Kysely } from 'kysely';
-import type { Schema } from '../../adapters/db/index.ts';
+import type { RoundKeyShares, RoundKeyStatus } from '../../contract/ballot-keys.ts';
+import type { RehearsalState } from '../../contract/rehearsal.ts';
+import type { Database, Schema } from '../../persistence/index.ts';
 import { rolesOfAccount } from '../accounts/account-service.ts';
 import type { Actor } from '../actor.ts';
 import { checkIn } from '../attendance/check-in.ts';
+import { recordLeave } from '../attendance/leave.ts';
 import { auditedWrite } from '../audited-write.ts';
 import { castElectronicBallot } from '../ballots/electronic/cast.ts';
+import { enterKeyShares } from '../ballots/electronic/key-shares.ts';
 import { enterPaperBallot } from '../ballots/paper/paper-entry.ts';
 import type { ServiceContext } from '../context.ts';
 import { loadRound, roundCandidates } from '../elections/round-queries.ts';
 import { conflict } from '../errors.ts';
+import { requireOwnedIds } from '../owned-ids.ts';
 import { DEMO_META_KEY } from './seed-demo.ts';
 import { seededRandom } from './seeded-random.ts';
 
@@ -42,24 +47,6 @@ export async function rehearsalAllowed(db: Kysely<Schema>, congressId: string): 
 }
 
 /** What the hall could still do, for the rehearsal panel: open sittings and rounds under way. */
-export interface RehearsalState {
-  readonly allowed: boolean;
-  /** Open sittings, with how many voting delegates have neither checked in nor asked for leave. */
-  readonly sittings: ReadonlyArray<{ id: string; title: string; absent: number }>;
-  /**
-   * Rounds the hall is voting or keying: an open electronic round with the electors present who
-   * have not voted; an open or closed paper round with the sheets handed out and not keyed.
-   */
-  readonly rounds: ReadonlyArray<{
-    roundId: string;
-    election: string;
-    seq: number;
-    mode: 'paper' | 'electronic';
-    status: string;
-    pending: number;
-  }>;
-}
-
 export async function rehearsalState(db: Kysely<Schema>, congressId: string): Promise<RehearsalState> {
   if (!(await rehearsalAllowed(db, congressId))) return { allowed: false, sittings: [], rounds: [] };
   const open = await db
@@ -99,7 +86,8 @@ export async function rehearsalState(db: Kysely<Schema>, congressId: string): Pr
         election: round.title,
         seq: round.seq,
         mode: round.mode,
-        status: round.status,
+        // Open, or a paper round closed and still being keyed (the query asks for no other).
+        status: round.status === 'open' ? ('open' as const) : ('closed' as const),
         pending,
       };
     }),
@@ -159,30 +147,67 @@ async function requireRehearsal(db: Kysely<Schema>, congressId: string): Promise
     );
 }
 
-/** The delegates who have neither checked in nor asked for leave check in, `count` of them (by code). */
+/**
+ * About one delegate in a hundred, the same ones in every rehearsal of the demo, asks for leave
+ * instead of checking in (因事 or 因病, with a note): a real hall has them, and the reports then
+ * carry the 请假 sentence (应到417名，因事因病请假4人，实到413名).
+ */
+const LEAVE_REASONS = [
+  { reason: 'personal', note: '出差' },
+  { reason: 'illness', note: '住院治疗' },
+  { reason: 'personal', note: undefined },
+  { reason: 'illness', note: undefined },
+] as const;
+
+function rehearsalLeave(code: string): (typeof LEAVE_REASONS)[number] | null {
+  let hash = 0;
+  for (const unit of code) hash = (hash * 31 + unit.charCodeAt(0)) % 1_000_003;
+  return hash % 100 === 7 ? LEAVE_REASONS[hash % LEAVE_REASONS.length]! : null;
+}
+
+/**
+ * The delegates who have neither checked in nor asked for leave arrive, `count` of them (by
+ * code): most check in, about one in a hundred asks for leave with a reason.
+ */
 export async function rehearseCheckIns(
   context: ServiceContext,
   actor: Actor,
   congressId: string,
   sittingId: string,
   count: number,
-): Promise<{ checkedIn: number }> {
+): Promise<{ checkedIn: number; onLeave: number }> {
   const db = context.database.db;
   await requireRehearsal(db, congressId);
+  await requireOwnedIds(db, 'sitting', congressId, [{ field: 'body.sittingId', id: sittingId }]);
   const absent = (await electorsNotArrived(db, congressId, sittingId)).slice(0, count);
-  for (const delegate of absent)
-    await checkIn(context, actor, {
-      congressId,
-      sittingId,
-      delegate: { delegateId: delegate.id },
-      desk: '演练',
-    });
+  let onLeave = 0;
+  for (const delegate of absent) {
+    const leave = rehearsalLeave(delegate.code);
+    if (leave) {
+      onLeave += 1;
+      await recordLeave(context, actor, {
+        congressId,
+        sittingId,
+        delegate: { delegateId: delegate.id },
+        kind: leave.reason,
+        note: leave.note,
+        desk: '演练',
+      });
+    } else {
+      await checkIn(context, actor, {
+        congressId,
+        sittingId,
+        delegate: { delegateId: delegate.id },
+        desk: '演练',
+      });
+    }
+  }
   await recordRehearsal(context, actor, {
     action: 'rehearsal.check-in',
     subject: `sitting:${sittingId}`,
-    after: { checkedIn: absent.length },
+    after: { checkedIn: absent.length - onLeave, onLeave },
   });
-  return { checkedIn: absent.length };
+  return { checkedIn: absent.length - onLeave, onLeave };
 }
 
 /** Every elector present in the open electronic round who has not voted yet casts a ballot. */
@@ -377,4 +402,76 @@ function recordRehearsal(
   audit: { action: string; subject: string; after: unknown },
 ): Promise<void> {
   return auditedWrite(context, actor, async () => ({ result: undefined, audit }));
+}
+
+// [B4] The scrutineers' key shares, in a rehearsal only. An electronic round's opening hands each
+// scrutineer their share of the round key, never stored (ballots/sealed/round-key.ts); one person
+// running the demo cannot type six shares at each count. In a rehearsal congress, and only there,
+// the shares the opening handed out are also kept in this process's memory (never in the
+// database), so that the rehearsal can stand in for the scrutineers: the count of a sealed round
+// first has them enter their shares, through the ordinary service, audited as
+// rehearsal.key-shares. A server restart forgets them (then the printed shares are entered). A
+// real congress keeps nothing.
+
+const rehearsalShares = new WeakMap<Database, Map<string, readonly string[]>>();
+
+/** After an opening (the route's): keeps the round's shares if the congress is a rehearsal. */
+export async function keepRehearsalShares(
+  context: ServiceContext,
+  congressId: string,
+  roundId: string,
+  key: RoundKeyShares | undefined,
+): Promise<void> {
+  if (!key || !(await rehearsalAllowed(context.database.db, congressId))) return;
+  let byRound = rehearsalShares.get(context.database);
+  if (!byRound) {
+    byRound = new Map();
+    rehearsalShares.set(context.database, byRound);
+  }
+  byRound.set(
+    roundId,
+    key.shares.slice(0, key.threshold).map((share) => share.code),
+  );
+}
+
+/** The rehearsal's scrutineers enter their shares of a closed round's key: its ballots are opened. */
+export async function rehearseKeyShares(
+  context: ServiceContext,
+  actor: Actor,
+  congressId: string,
+  roundId: string,
+): Promise<RoundKeyStatus> {
+  await requireRehearsal(context.database.db, congressId);
+  const codes = rehearsalShares.get(context.database)?.get(roundId);
+  if (!codes) {
+    throw conflict(
+      'shares-not-kept',
+      "this server did not open the round (or was restarted since): enter the scrutineers' printed shares",
+      '本轮投票不是由当前服务开启的（或服务已重启）：请输入监票人打印的密钥分片',
+    );
+  }
+  const status = await enterKeyShares(context, actor, congressId, roundId, codes);
+  rehearsalShares.get(context.database)?.delete(roundId);
+  await recordRehearsal(context, actor, {
+    action: 'rehearsal.key-shares',
+    subject: `round:${roundId}`,
+    after: { shares: codes.length, opened: status.opened },
+  });
+  return status;
+}
+
+/** Before a count: in a rehearsal whose round is sealed and whose shares are kept, they open it first. */
+export async function openForRehearsalCount(
+  context: ServiceContext,
+  actor: Actor,
+  congressId: string,
+  roundId: string,
+): Promise<void> {
+  const kept = rehearsalShares.get(context.database);
+  if (!kept?.has(roundId)) return;
+  const round = await loadRound(context.database.db, congressId, roundId);
+  // Opened already (the scrutineers typed their shares, as in the hall): the kept ones go.
+  if (round.decrypted_at) kept.delete(roundId);
+  if (round.mode !== 'electronic' || round.status !== 'closed' || round.decrypted_at) return;
+  await rehearseKeyShares(context, actor, congressId, roundId);
 }

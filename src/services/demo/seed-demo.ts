@@ -1,5 +1,5 @@
 import type { InsertObject } from 'kysely';
-import { appendAudit, canonicalJson, type Schema, type WriteTransaction } from '../../adapters/db/index.ts';
+import { appendAudit, canonicalJson, type Schema, type WriteTransaction } from '../../persistence/index.ts';
 import { hashPassword, passwordMatches } from '../accounts/passwords.ts';
 import { type Actor, actorLabel } from '../actor.ts';
 import { auditedWrite } from '../audited-write.ts';
@@ -136,6 +136,16 @@ export async function seedDemo(
       title: plan.electionMethod.title,
       status: plan.electionMethod.status,
     });
+    // The plenary's votes on the method [P4] and the scrutineers [P1], prepared with their items.
+    await insertRows(trx, 'adoption_votes', plan.adoptionVotes);
+    for (const vote of plan.adoptionVotes) {
+      await audit('agenda.vote-prepared', `adoption-vote:${vote.id}`, {
+        subject: vote.subject,
+        mode: vote.mode,
+        basis: vote.basis,
+        proposal: JSON.parse(vote.proposal_json ?? 'null'),
+      });
+    }
     await insertRows(trx, 'elections', plan.elections);
     await insertRows(trx, 'candidates', plan.candidates);
     for (const election of plan.elections) {

@@ -1,4 +1,4 @@
-import { buildAttendanceRecord, buildDelegateList } from '../../core/documents/index.ts';
+import { buildAttendanceRecord, buildDelegateList, buildMemberList } from '../../core/documents/index.ts';
 import { absentDelegates } from '../attendance/absent-delegates.ts';
 import { sittingAttendanceCounts } from '../attendance/attendance-counts.ts';
 import { congressRow, sittingRow } from '../congress/lookups.ts';
@@ -13,7 +13,11 @@ import {
 
 // The documents of a congress as a whole: its delegate list and the attendance record of a sitting.
 
-/** The delegate list: by delegation, surname-stroke order within each [T7], annotated as printed. */
+/**
+ * The delegate list: by delegation, surname-stroke order within each [T7], annotated as printed.
+ * A committee's plenary session has members, not delegates: its list is the member list (委员名单),
+ * members by strokes and the alternates who attend without a vote (列席) by votes [T6].
+ */
 export async function delegateListDocument(
   context: ServiceContext,
   congressId: string,
@@ -22,6 +26,24 @@ export async function delegateListDocument(
 ): Promise<DocumentFile> {
   const db = context.database.db;
   const congress = await congressRow(db, congressId);
+  if (congress.kind !== 'congress') {
+    // The roster in register order (meetings/roster.ts): the alternates by their votes.
+    const roster = await db
+      .selectFrom('delegates')
+      .select(['name', 'gender', 'ethnicity', 'capacity', 'voting_rights'])
+      .where('congress_id', '=', congressId)
+      .orderBy('code')
+      .execute();
+    const isAlternate = (d: (typeof roster)[number]) =>
+      d.capacity ? d.capacity === 'alternate' : d.voting_rights !== 1;
+    const model = buildMemberList({
+      meetingTitle: congress.title,
+      members: roster.filter((d) => !isAlternate(d)),
+      alternates: roster.filter(isAlternate),
+      annotate: options.annotate,
+    });
+    return documentFile(context, render, model);
+  }
   const delegations = await delegationOrder(db, congressId);
   const rank = new Map(delegations.map((d, i) => [d.id, i]));
   const delegates = await db

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { Schema } from '../../adapters/db/index.ts';
 import type { PrintableDocument } from '../../core/documents/index.ts';
 import { type CalendarDate, calendarDateAt } from '../../core/text/calendar.ts';
+import type { Schema } from '../../persistence/index.ts';
 import type { ServiceContext } from '../context.ts';
 
 // What every document service shares: the renderer it is given (the PDF adapter, passed in by

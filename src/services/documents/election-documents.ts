@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { Schema } from '../../adapters/db/index.ts';
-import { InputError } from '../../adapters/shared/input-error.ts';
+import { LIST_DRAFT_ROLES } from '../../contract/documents.ts';
 import {
+  type BallotDocument,
   buildBallot,
   buildResultList,
   buildTallySheet,
@@ -10,10 +10,13 @@ import {
   type OfficerRole,
 } from '../../core/documents/index.ts';
 import { electionThreshold, type Office, type RoundKind } from '../../core/rules/index.ts';
+import type { Schema } from '../../persistence/index.ts';
 import { type Actor, rolesIn } from '../actor.ts';
 import { congressRow } from '../congress/lookups.ts';
 import type { ServiceContext } from '../context.ts';
+import { approvedOrderOf } from '../elections/approved-order.ts';
 import {
+  closeAnchors,
   type ElectionRow,
   electionParameters,
   loadElection,
@@ -23,6 +26,7 @@ import {
   roundResult,
 } from '../elections/round-queries.ts';
 import { conflict } from '../errors.ts';
+import { InputError } from '../input-error.ts';
 import { type DocumentFile, type DocumentRenderer, documentFile, storedDay } from './document-file.ts';
 
 // The documents of an election: its paper ballots, the tally sheet of each round, the list of
@@ -34,6 +38,8 @@ export interface BallotSheetsOptions {
   readonly sheets?: number;
   /** The first sheet's number (for a reprint); default 1. */
   readonly from?: number;
+  /** [B4] A serial number on each sheet (and in its QR code); off by default. */
+  readonly serials?: boolean;
 }
 
 /** A round of the congress (404 otherwise), its election and the congress. */
@@ -43,7 +49,10 @@ async function roundRows(db: Kysely<Schema>, congressId: string, roundId: string
   return { round, election, congress: await congressRow(db, congressId) };
 }
 
-/** [B1][C3] The paper ballots of a round: its printed list in ballot order, numbered sheets. */
+/**
+ * [B1][C3] The paper ballots of a round: its printed list in ballot order, the seal area, the QR code
+ * naming the round, the ballot type, the layout and the page; serial numbers only when asked for [B4].
+ */
 export async function ballotSheets(
   context: ServiceContext,
   congressId: string,
@@ -66,8 +75,25 @@ export async function ballotSheets(
   if (count < 1 || count > MAX_SHEETS) {
     throw new InputError('sheets', `from 1 to ${MAX_SHEETS} sheets`, `张数应为1至${MAX_SHEETS}`);
   }
-  const model = buildBallot({
-    congressTitle: congress.title,
+  const model = ballotOf(congress.title, election, round, {
+    sheets: { first: options.from ?? 1, count },
+    serials: options.serials === true,
+  });
+  return documentFile(context, render, model);
+}
+
+/**
+ * The ballot a round prints, as a model: what the PDF renderer lays out, and what the scanner reads
+ * a sheet against (the same model gives the same layout).
+ */
+export function ballotOf(
+  congressTitle: string,
+  election: ElectionRow,
+  round: RoundRow,
+  options: { readonly sheets: { readonly first: number; readonly count: number }; readonly serials: boolean },
+): BallotDocument {
+  return buildBallot({
+    congressTitle,
     electionTitle: election.title,
     office: election.office as Office,
     round: {
@@ -79,9 +105,9 @@ export async function ballotSheets(
     },
     candidates: roundCandidates(round),
     writeInsAllowed: electionParameters(election).writeIns,
-    sheets: { first: options.from ?? 1, count },
+    sheets: options.sheets,
+    serials: options.serials,
   });
-  return documentFile(context, render, model);
 }
 
 /**
@@ -119,6 +145,7 @@ export async function tallySheet(
     officerRoles: officers.map((o) => o.role as OfficerRole),
     date: storedDay(round.closed_at ?? round.opened_at),
     threshold: blankThreshold(election, round),
+    auditAnchor: (await closeAnchors(db, [round.id])).get(round.id) ?? null,
   });
   return documentFile(context, render, model);
 }
@@ -137,9 +164,6 @@ function blankThreshold(election: ElectionRow, round: RoundRow) {
   };
 }
 
-/** Roles that see an election's list before it is published. */
-const LIST_STAFF = ['admin', 'presiding'] as const;
-
 /**
  * [T6][T7] The list of those elected. Published — anyone may have it — once the election is
  * complete (its last result announced, or its seats reduced [T4]); before that only the
@@ -157,7 +181,7 @@ export async function resultList(
   const election = await loadElection(db, congressId, electionId);
   const roles = rolesIn(actor, congressId);
   const complete = election.status === 'complete';
-  if (!complete && !LIST_STAFF.some((role) => roles.has(role))) {
+  if (!complete && !LIST_DRAFT_ROLES.some((role) => roles.has(role))) {
     throw conflict(
       'not-published',
       'the list is published once the election is complete and its results announced',
@@ -201,10 +225,7 @@ export async function resultList(
     electionTitle: election.title,
     office: election.office as Office,
     elected,
-    approvedOrder: [...candidates]
-      .filter((c) => c.approved_rank !== null)
-      .sort((a, b) => a.approved_rank! - b.approved_rank!)
-      .map((c) => c.name),
+    approvedOrder: await approvedOrderOf(db, election),
     annotate: options.annotate,
     complete,
     announcedOn: storedDay(rounds.at(-1)?.announced_at),

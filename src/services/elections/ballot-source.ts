@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Schema } from '../../adapters/db/index.ts';
 import type { BallotBox } from '../../core/rules/index.ts';
+import type { Schema } from '../../persistence/index.ts';
 import type { RoundRow } from './round-queries.ts';
 
 /**

@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import type { Schema } from '../../adapters/db/index.ts';
 import {
   type ElectionEvent,
   type ElectionPlan,
@@ -10,6 +9,7 @@ import {
   type RuleSetId,
   type SeatReduction,
 } from '../../core/rules/index.ts';
+import type { Schema } from '../../persistence/index.ts';
 import { type ElectionRow, electionParameters, roundCandidates, roundResult } from './round-queries.ts';
 
 /** The election as the rules engine sees it: its plan. */

@@ -1,6 +1,6 @@
-import type { TermPositionsTable } from '../../adapters/db/congress-schema.ts';
-import type { WriteTransaction } from '../../adapters/db/index.ts';
 import { initialReportingStatus, type Office, type RoundResult } from '../../core/rules/index.ts';
+import type { TermPositionsTable } from '../../persistence/congress-schema.ts';
+import type { WriteTransaction } from '../../persistence/index.ts';
 import type { ServiceContext } from '../context.ts';
 import { loadChain } from './chain-events.ts';
 import type { ElectionRow } from './round-queries.ts';

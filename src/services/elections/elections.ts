@@ -1,4 +1,3 @@
-import { InputError } from '../../adapters/shared/input-error.ts';
 import {
   ballotOrder,
   type CandidacyVerdict,
@@ -13,6 +12,10 @@ import type { Actor } from '../actor.ts';
 import { auditedWrite } from '../audited-write.ts';
 import type { ServiceContext } from '../context.ts';
 import { conflict, notFound, ruleViolation } from '../errors.ts';
+import { InputError } from '../input-error.ts';
+import { idsAt, requireOwnedIds } from '../owned-ids.ts';
+import { checkOfficerLogins } from './officer-logins.ts';
+import { refuseWhilePrepared } from './round-preparation.ts';
 import { electionParameters, loadElection } from './round-queries.ts';
 
 export interface NewElection {
@@ -39,6 +42,7 @@ export async function createElection(
       .where('id', '=', congressId)
       .executeTakeFirst();
     if (!congress) throw notFound('congress', '大会');
+    await requireOwnedIds(trx, 'sitting', congressId, [{ field: 'body.sittingId', id: input.sittingId }]);
     if (input.preliminaryAdvance !== undefined && input.preliminaryAdvance < input.seats) {
       throw new InputError(
         'preliminaryAdvance',
@@ -103,6 +107,7 @@ export async function setBallotMode(
         'voting has started; the kind of ballot is fixed',
         '投票已开始，选票形式不能更改',
       );
+    await refuseWhilePrepared(trx, electionId);
     await trx.updateTable('elections').set({ ballot_mode: mode }).where('id', '=', electionId).execute();
     return {
       result: { ballotMode: mode },
@@ -125,7 +130,8 @@ export interface CandidateInput {
 }
 
 /**
- * Replaces the candidate list of an election that has not started. For the standing committee,
+ * Replaces the candidate list of an election that has not started and whose next round is not
+ * prepared (round-preparation.ts). For the standing committee,
  * secretary and deputies the given order is the order approved by the higher committee [C3].
  * Returns the [C1]/[C2] verdict: a list that breaks it is kept as a draft but cannot be put to a vote.
  */
@@ -144,6 +150,8 @@ export async function setCandidates(
         'voting has started; the list is fixed',
         '投票已开始，候选人名单不能更改',
       );
+    await refuseWhilePrepared(trx, electionId);
+    await requireOwnedIds(trx, 'delegate', congressId, idsAt('body.candidates', candidates, 'delegateId'));
     const names = candidates.map((c) => c.name);
     const duplicate = names.find((name, i) => names.indexOf(name) !== i);
     if (duplicate) throw new InputError('candidates', `${duplicate} appears twice`, `${duplicate}重复`);
@@ -226,6 +234,7 @@ export async function setOfficers(
 ): Promise<void> {
   await auditedWrite(context, actor, async (trx) => {
     const election = await loadElection(trx, congressId, electionId);
+    await requireOwnedIds(trx, 'delegate', congressId, idsAt('body.officers', officers, 'delegateId'));
     const scrutineers = officers.filter((o) => o.role !== 'teller');
     const roleProblems = checkScrutineerRoles(
       scrutineers.map((o) =>
@@ -257,6 +266,7 @@ export async function setOfficers(
     ];
     if (problems.length > 0)
       throw ruleViolation('P1', problems.map((p) => p.en).join('; '), problems.map((p) => p.zh).join('；'));
+    await checkOfficerLogins(trx, congressId, officers);
     const before = await trx
       .selectFrom('election_officers')
       .select(['role', 'name'])

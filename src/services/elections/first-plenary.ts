@@ -1,14 +1,20 @@
-import { InputError } from '../../adapters/shared/input-error.ts';
+import { sortNames } from '../../core/names/index.ts';
 import { FIRST_PLENARY_OFFICES, type Office } from '../../core/rules/index.ts';
 import { toChineseNumeral } from '../../core/text/chinese-numerals.ts';
+import { committeeFullName } from '../../core/text/ordinals.ts';
 import type { Actor } from '../actor.ts';
 import { auditedWrite } from '../audited-write.ts';
+import { organisationNames } from '../congress/naming.ts';
 import type { ServiceContext } from '../context.ts';
+import { appointDemoPlenaryOfficers } from '../demo/plenary-officers.ts';
 import { conflict, notFound, ruleViolation } from '../errors.ts';
+import { InputError } from '../input-error.ts';
+import { writeRoster } from '../meetings/roster.ts';
 
 export interface FirstPlenaryInput {
-  readonly startsOn?: string;
-  readonly venue?: string;
+  /** The day the plenary meets (YYYY-MM-DD) and where: the notice, the documents and the news name them. */
+  readonly startsOn: string;
+  readonly venue: string;
   readonly standingCommitteeSeats: number;
   readonly deputySecretarySeats: number;
   readonly ballotMode: 'paper' | 'electronic';
@@ -81,6 +87,11 @@ export async function prepareFirstPlenary(
       );
     }
 
+    const venue = input.venue.trim();
+    if (!venue) throw new InputError('venue', 'name where the plenary meets', '请填写会议地点');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(input.startsOn))
+      throw new InputError('startsOn', 'give the day the plenary meets (YYYY-MM-DD)', '请填写会议日期');
+
     const plenaryId = context.random.id();
     const termNumeral = toChineseNumeral(congress.number);
     await trx
@@ -94,49 +105,18 @@ export async function prepareFirstPlenary(
         term_id: term.id,
         title: `${organisation.name.replace(/委员会$/, '')}第${termNumeral}届委员会第一次全体会议`,
         theme: null,
-        venue: input.venue ?? congress.venue,
-        starts_on: input.startsOn ?? congress.ends_on,
-        ends_on: input.startsOn ?? congress.ends_on,
+        venue,
+        starts_on: input.startsOn,
+        ends_on: input.startsOn,
         rule_set: 'local-plenary',
         status: 'preparing',
         secretary_general: null,
         created_at: at,
       })
       .execute();
-    // The roster: members vote; alternates attend without a vote.
-    const source = await trx
-      .selectFrom('delegates')
-      .selectAll()
-      .where('congress_id', '=', congressId)
-      .execute();
-    const byId = new Map(source.map((d) => [d.id, d]));
-    let code = 0;
-    for (const position of [...members, ...alternates]) {
-      const delegate = position.delegate_id ? byId.get(position.delegate_id) : undefined;
-      code += 1;
-      await trx
-        .insertInto('delegates')
-        .values({
-          id: context.random.id(),
-          congress_id: plenaryId,
-          delegation_id: null,
-          code: String(code).padStart(3, '0'),
-          name: position.person_name,
-          gender: delegate?.gender ?? '',
-          ethnicity: delegate?.ethnicity ?? '',
-          birth_date: delegate?.birth_date ?? null,
-          joined_date: delegate?.joined_date ?? null,
-          position: delegate?.position ?? null,
-          id_number: delegate?.id_number ?? null,
-          voting_rights: position.position === 'member' ? 1 : 0,
-          suspension_reason: position.position === 'member' ? null : '候补委员列席，无表决权',
-          photo: delegate?.photo ?? null,
-          credential_hash: null,
-          account_id: null,
-          created_at: at,
-        })
-        .execute();
-    }
+    // The roster, as every meeting of the committee takes it from the term's register
+    // (meetings/roster.ts): members vote; alternates attend without a vote (列席) [Q4] [M1].
+    await writeRoster(trx, context, { id: plenaryId, committee: 'plenary', termId: term.id }, at);
     const sittingId = context.random.id();
     await trx
       .insertInto('sittings')
@@ -149,7 +129,7 @@ export async function prepareFirstPlenary(
         sort_order: 1,
         starts_at: null,
         ends_at: null,
-        venue: input.venue ?? congress.venue,
+        venue,
         presiding: null,
         opened_at: null,
         closed_at: null,
@@ -172,7 +152,8 @@ export async function prepareFirstPlenary(
           id,
           congress_id: plenaryId,
           office: office as Office,
-          title: `${organisation.short_name}第${termNumeral}届委员会${TITLES[office]}`,
+          // The office as the lists print it: 中国共产党示范市第十三届委员会常务委员会委员.
+          title: `${committeeFullName(organisationNames(organisation), congress.number)}${TITLES[office]}`,
           rule_set: 'local-plenary',
           parameters_json: '{}',
           ballot_mode: input.ballotMode,
@@ -202,6 +183,12 @@ export async function prepareFirstPlenary(
         })
         .execute();
     }
+    // The demo's plenary gets its scrutineers at once, its chief linked to a login [P1][P2].
+    const demoOfficers = await appointDemoPlenaryOfficers(trx, () => context.random.id(), {
+      congressId,
+      plenaryId,
+      electionIds: Object.values(electionIds),
+    });
     return {
       result: { plenaryId, sittingId, electionIds },
       audit: {
@@ -213,10 +200,22 @@ export async function prepareFirstPlenary(
           members: members.length,
           alternates: alternates.length,
           seats: seatsOf,
+          ...(demoOfficers ? { demoOfficers } : {}),
         },
       },
     };
   });
+}
+
+/** The commission's standing committee in published order: secretary, deputies, then by strokes. */
+export function disciplineStandingOrder(input: {
+  readonly standingMembers: readonly string[];
+  readonly secretary: string;
+  readonly deputies: readonly string[];
+}): string[] {
+  const leaders = [input.secretary, ...input.deputies].filter((name) => input.standingMembers.includes(name));
+  const others = input.standingMembers.filter((name) => !leaders.includes(name));
+  return [...leaders, ...sortNames(others, (name) => name, { unknown: 'last' })];
 }
 
 /**
@@ -279,7 +278,10 @@ export async function recordDisciplineFirstPlenary(
       position: 'standing-member' | 'secretary' | 'deputy-secretary';
       rank: number;
     }> = [
-      ...input.standingMembers.map((name, i) => ({
+      // [T7] The commission's standing committee as customarily published where the higher
+      // committee's order is not entered (as the committee's, services/elections/approved-order.ts):
+      // the secretary, the deputies, then the others by surname strokes, whatever order they were typed in.
+      ...disciplineStandingOrder(input).map((name, i) => ({
         name,
         position: 'standing-member' as const,
         rank: i + 1,

@@ -1,5 +1,5 @@
-import { InputError } from '../../adapters/shared/input-error.ts';
 import { MARK_CODE, type Mark } from '../../core/rules/index.ts';
+import { InputError } from '../input-error.ts';
 
 /**
  * How a ballot's marks are stored, paper and electronic alike: one character per printed

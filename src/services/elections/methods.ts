@@ -1,29 +1,37 @@
-import { z } from 'zod';
-import type { WriteTransaction } from '../../adapters/db/index.ts';
-import { InputError } from '../../adapters/shared/input-error.ts';
-import { methodAdopted, OFFICES } from '../../core/rules/index.ts';
+import type { Kysely } from 'kysely';
+import type { ElectionMethod, MethodOverrides } from '../../contract/elections.ts';
+import { methodAdopted } from '../../core/rules/index.ts';
+import type { Schema, WriteTransaction } from '../../persistence/index.ts';
 import type { Actor } from '../actor.ts';
 import { auditedWrite } from '../audited-write.ts';
 import type { ServiceContext } from '../context.ts';
 import { conflict, notFound } from '../errors.ts';
+import { InputError } from '../input-error.ts';
 
-/**
- * [P4] The election method (选举办法): fixes seats, surplus, ballot form and the configurable
- * rules, per office. Adopted by vote before any ballot, with the consent of more than half of the
- * expected electors.
- */
-export const methodOverridesSchema = z.partialRecord(
-  z.enum(OFFICES as [string, ...string[]]),
-  z.strictObject({
-    minSurplusPercent: z.number().int().min(0).max(1000).optional(),
-    minSurplusCount: z.number().int().min(0).max(1000).optional(),
-    unreadable: z.enum(['abstain', 'invalid-ballot']).optional(),
-    writeIns: z.boolean().optional(),
-    runoffThreshold: z.boolean().optional(),
-  }),
-);
+// [P4] The election method (选举办法): fixes seats, surplus, ballot form and the configurable
+// rules, per office (its overrides: src/contract/elections.ts). Adopted by vote before any
+// ballot, with the consent of more than half of the expected electors.
 
-export type MethodOverrides = z.infer<typeof methodOverridesSchema>;
+/** The election methods of a congress, with the vote on each. */
+export async function listMethods(db: Kysely<Schema>, congressId: string): Promise<ElectionMethod[]> {
+  const rows = await db
+    .selectFrom('election_methods')
+    .selectAll()
+    .where('congress_id', '=', congressId)
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    title: row.title,
+    status: row.status,
+    body: row.body,
+    overrides: JSON.parse(row.parameters_json) as MethodOverrides,
+    votesFor: row.votes_for,
+    votesAgainst: row.votes_against,
+    votesAbstain: row.votes_abstain,
+    expected: row.expected,
+    adoptedAt: row.adopted_at,
+  }));
+}
 
 export async function createMethod(
   context: ServiceContext,
@@ -127,7 +135,12 @@ export async function settleMethodVote(
     readonly expected: number;
   },
   at: string,
-): Promise<{ adopted: boolean; minimumFor: number; before: string }> {
+): Promise<{
+  adopted: boolean;
+  minimumFor: number;
+  before: string;
+  title?: { before: string; after: string };
+}> {
   const method = await trx
     .selectFrom('election_methods')
     .selectAll()
@@ -138,9 +151,12 @@ export async function settleMethodVote(
   if (method.status === 'adopted')
     throw conflict('method-adopted', 'the method is already adopted', '选举办法已通过');
   const verdict = methodAdopted(votes.votesFor, votes.expected);
+  // Adopted, the draft is the method: its title loses （草案）.
+  const title = verdict.adopted ? adoptedTitle(method.title) : method.title;
   await trx
     .updateTable('election_methods')
     .set({
+      title,
       status: verdict.adopted ? 'adopted' : 'rejected',
       votes_for: votes.votesFor,
       votes_against: votes.votesAgainst,
@@ -168,5 +184,15 @@ export async function settleMethodVote(
         .execute();
     }
   }
-  return { adopted: verdict.adopted, minimumFor: verdict.minimumFor, before: method.status };
+  return {
+    adopted: verdict.adopted,
+    minimumFor: verdict.minimumFor,
+    before: method.status,
+    ...(title === method.title ? {} : { title: { before: method.title, after: title } }),
+  };
+}
+
+/** The title of a method once adopted: 《…选举办法（草案）》 becomes 《…选举办法》. */
+export function adoptedTitle(title: string): string {
+  return title.replace(/\s*[（(]\s*草案\s*[）)]/g, '').trim() || title;
 }

@@ -1,6 +1,4 @@
 import type { Kysely } from 'kysely';
-import type { ElectionsTable, RoundsTable } from '../../adapters/db/congress-schema.ts';
-import type { Schema } from '../../adapters/db/index.ts';
 import type {
   Office,
   ParameterOverrides,
@@ -9,6 +7,8 @@ import type {
   RuleSetId,
 } from '../../core/rules/index.ts';
 import { resolveParameters } from '../../core/rules/index.ts';
+import type { ElectionsTable, RoundsTable } from '../../persistence/congress-schema.ts';
+import type { AuditHead, Schema } from '../../persistence/index.ts';
 import { notFound } from '../errors.ts';
 
 export type RoundRow = RoundsTable;
@@ -60,4 +60,31 @@ export function electionParameters(
     election.office as Office,
     JSON.parse(election.parameters_json) as ParameterOverrides,
   );
+}
+
+/**
+ * The audit head right after each round's close: the closing entry's seq and hash (issue 13 item
+ * 14). Printed on the tally sheet and shown on the presiding page, it anchors the chain outside
+ * the database: `plenum audit verify --anchor SEQ:HASH` finds whether that entry is still there.
+ */
+export async function closeAnchors(
+  db: Kysely<Schema>,
+  roundIds: readonly string[],
+): Promise<Map<string, AuditHead>> {
+  const anchors = new Map<string, AuditHead>();
+  if (roundIds.length === 0) return anchors;
+  const entries = await db
+    .selectFrom('audit_log')
+    .select(['seq', 'hash', 'subject'])
+    .where('action', '=', 'round.close')
+    .where(
+      'subject',
+      'in',
+      roundIds.map((id) => `round:${id}`),
+    )
+    .orderBy('seq')
+    .execute();
+  for (const entry of entries)
+    anchors.set(entry.subject.slice('round:'.length), { seq: entry.seq, hash: entry.hash });
+  return anchors;
 }

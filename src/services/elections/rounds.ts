@@ -1,9 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Schema, WriteTransaction } from '../../adapters/db/index.ts';
-import { InputError } from '../../adapters/shared/input-error.ts';
+import type { RoundKeyShares } from '../../contract/ballot-keys.ts';
 import {
-  ballotOrder,
-  checkProposedRound,
   checkQuorum,
   checkScrutineers,
   mayAnnounce,
@@ -11,19 +8,37 @@ import {
   type RoundKind,
   type RoundResult,
   type RuleSetId,
-  sortByStrokes,
   tallyRound,
   usesApprovedOrder,
 } from '../../core/rules/index.ts';
+import {
+  eraseBallotTraces,
+  type Schema,
+  storedCountedSeal,
+  type WriteTransaction,
+} from '../../persistence/index.ts';
 import type { Actor } from '../actor.ts';
 import { snapshotPresence } from '../attendance/presence.ts';
 import { auditedWrite } from '../audited-write.ts';
 import { sealElectronicBallots } from '../ballots/electronic/index.ts';
+import { keyAuditOf } from '../ballots/electronic/key-shares.ts';
+import { type KeyHolder, newRoundKey } from '../ballots/sealed/round-key.ts';
+import { requireScrutineersAdopted } from '../congress/procedure-guards.ts';
 import type { ServiceContext } from '../context.ts';
 import { conflict, forbidden, notFound, ruleViolation, ServiceError } from '../errors.ts';
+import { InputError } from '../input-error.ts';
+import { requireOwnedIds } from '../owned-ids.ts';
+import { approvedOrderOf } from './approved-order.ts';
 import { ballotSources } from './ballot-sources.ts';
 import { loadChain } from './chain-events.ts';
 import { completeElectionIfDone } from './complete-election.ts';
+import {
+  approvedAmong,
+  heldAsPrepared,
+  preparedRoundOf,
+  refuseWhilePrepared,
+  roundToHold,
+} from './round-preparation.ts';
 import {
   electionParameters,
   loadElection,
@@ -47,8 +62,13 @@ export interface OpenRoundInput {
  * Opens a round for voting. Refused unless: the election method was adopted [P4]; no other
  * round of the election is under way; the round is the one the chain requires ([C4], [T3], [T4])
  * and its list satisfies [C1]/[C2]; a chief scrutineer is appointed and no scrutineer is a
- * candidate [P1]; the sitting is open and has a quorum [Q1]–[Q3]. The voting delegates present
- * at this moment are recorded with the round.
+ * candidate [P1]; the sitting is open, has adopted the scrutineers' list where its agenda puts
+ * it to the vote [P1], and has a quorum [Q1]–[Q3]. The voting delegates present
+ * at this moment are recorded with the round. An electronic round gets its key pair [B4]: the
+ * public key is stored with the round, the private key is split among the election's scrutineers
+ * (at least two) and the shares are returned, this once, to be printed for their holders.
+ * A round prepared in advance (round-preparation.ts) is opened with exactly its prepared kind,
+ * seats and list, and keeps its id, so the ballots printed for it are the round's ballots.
  */
 export async function openRound(
   context: ServiceContext,
@@ -56,20 +76,23 @@ export async function openRound(
   congressId: string,
   electionId: string,
   input: OpenRoundInput,
-): Promise<{ roundId: string }> {
+): Promise<{ roundId: string; key?: RoundKeyShares }> {
   const opened = await auditedWrite(context, actor, async (trx, at) => {
     const election = await loadElection(trx, congressId, electionId);
+    await requireOwnedIds(trx, 'sitting', congressId, [{ field: 'body.sittingId', id: input.sittingId }]);
     const congress = await trx
       .selectFrom('congresses')
       .selectAll()
       .where('id', '=', congressId)
       .executeTakeFirstOrThrow();
     await requireAdoptedMethod(trx, election.method_id);
+    // A round prepared in advance (its ballots printed) is opened exactly as it was prepared.
+    const prepared = await preparedRoundOf(trx, election.id);
     const unfinished = await trx
       .selectFrom('rounds')
       .select(['id', 'seq', 'status'])
       .where('election_id', '=', election.id)
-      .where('status', '!=', 'announced')
+      .where('status', 'not in', ['announced', 'prepared'])
       .executeTakeFirst();
     if (unfinished) {
       throw conflict(
@@ -78,43 +101,9 @@ export async function openRound(
         `第${unfinished.seq}轮投票尚未宣布结果`,
       );
     }
-    const { plan, state } = await loadChain(trx, election);
-    const next = state.next;
-    const required = next.step === 'round' && next.candidates !== 'open' ? next.candidates : undefined;
-    const registered = await trx
-      .selectFrom('candidates')
-      .select(['name', 'approved_rank'])
-      .where('election_id', '=', election.id)
-      .execute();
-    const names = input.candidates ?? required ?? registered.map((c) => c.name);
-    const seats =
-      input.seats ??
-      (next.step === 'round'
-        ? next.seats
-        : next.step === 'decide-shortfall' && next.stage === 'election'
-          ? next.seats
-          : plan.seats);
-    const advance =
-      input.advance ??
-      (next.step === 'round'
-        ? next.advance
-        : next.step === 'decide-shortfall' && next.stage === 'preliminary'
-          ? next.seats
-          : undefined);
-    const problems = checkProposedRound(plan, state, {
-      kind: input.kind,
-      seats,
-      ...(advance === undefined ? {} : { advance }),
-      candidates: names,
-    });
-    if (problems.length > 0) {
-      const first = problems[0]!;
-      throw ruleViolation(
-        first.rule,
-        problems.map((p) => p.en).join('; '),
-        problems.map((p) => p.zh).join('；'),
-      );
-    }
+    const { kind, seats, advance, printed } = prepared
+      ? await heldAsPrepared(trx, election, prepared, input)
+      : await roundToHold(trx, election, input);
     // [P1] scrutineers are never candidates in this round; a chief scrutineer presides over the count.
     const officers = await trx
       .selectFrom('election_officers')
@@ -134,7 +123,7 @@ export async function openRound(
       .execute();
     const p1 = checkScrutineers({
       scrutineers: scrutineers.map((s) => s.name),
-      candidates: names,
+      candidates: printed,
       electors: electorNames.map((e) => e.name),
     });
     if (p1.length > 0)
@@ -155,44 +144,49 @@ export async function openRound(
     if (!sitting) throw notFound('sitting', '会议');
     if (sitting.status !== 'open')
       throw conflict('sitting-not-open', 'the sitting is not open', '该次会议尚未开始');
+    // [P1] Where the sitting puts the scrutineers' list to the vote, it is adopted first.
+    await requireScrutineersAdopted(trx, sitting.id);
 
-    const roundId = context.random.id();
-    const seq =
-      (
-        await trx
-          .selectFrom('rounds')
-          .select('seq')
-          .where('election_id', '=', election.id)
-          .orderBy('seq', 'desc')
-          .executeTakeFirst()
-      )?.seq ?? 0;
-    const approvedOrder = usesApprovedOrder(election.office as Office)
-      ? approvedNames(registered, names)
-      : names;
-    const printed = ballotOrder(election.office as Office, approvedOrder);
-    await trx
-      .insertInto('rounds')
-      .values({
-        id: roundId,
-        election_id: election.id,
-        seq: seq + 1,
-        kind: input.kind,
-        mode: election.ballot_mode,
-        status: 'open',
-        candidates_json: JSON.stringify(printed),
-        seats,
-        advance: advance ?? null,
-        expected: null,
-        present: null,
-        ballots_issued: null,
-        sitting_id: sittingId,
-        opened_at: at,
-        closed_at: null,
-        result_json: null,
-        signed_off_at: null,
-        announced_at: null,
-      })
-      .execute();
+    const roundId = prepared?.id ?? context.random.id();
+    // The seq before this round's: the prepared round keeps its number.
+    const seq = prepared
+      ? prepared.seq - 1
+      : ((
+          await trx
+            .selectFrom('rounds')
+            .select('seq')
+            .where('election_id', '=', election.id)
+            .orderBy('seq', 'desc')
+            .executeTakeFirst()
+        )?.seq ?? 0);
+    const row = {
+      kind,
+      mode: election.ballot_mode,
+      status: 'open' as const,
+      candidates_json: JSON.stringify(printed),
+      seats,
+      advance: advance ?? null,
+      sitting_id: sittingId,
+      opened_at: at,
+    };
+    if (prepared) await trx.updateTable('rounds').set(row).where('id', '=', roundId).execute();
+    else
+      await trx
+        .insertInto('rounds')
+        .values({
+          ...row,
+          id: roundId,
+          election_id: election.id,
+          seq: seq + 1,
+          expected: null,
+          present: null,
+          ballots_issued: null,
+          closed_at: null,
+          result_json: null,
+          signed_off_at: null,
+          announced_at: null,
+        })
+        .execute();
     // Who was present when the vote opened; [Q1]–[Q3] voting starts only with a quorum.
     const electors = await snapshotPresence(trx, { roundId, sittingId });
     const quorum = checkQuorum(congress.rule_set as RuleSetId, electionParameters(election), electors);
@@ -203,57 +197,53 @@ export async function openRound(
         `不足法定人数：应到${quorum.expected}人，实到${quorum.present}人，至少需要${quorum.minimumPresent}人`,
       );
     }
+    // [B4] The electronic ballots are sealed to a key whose private half the scrutineers hold.
+    const key =
+      election.ballot_mode === 'electronic'
+        ? await newRoundKey(
+            context.random,
+            `round:${roundId}`,
+            scrutineers.map((s) => ({ name: s.name, role: s.role as KeyHolder['role'] })),
+          )
+        : undefined;
     await trx
       .updateTable('rounds')
-      .set({ expected: electors.expected, present: electors.present })
+      .set({
+        expected: electors.expected,
+        present: electors.present,
+        ...(key ? { public_key: key.publicKey, key_json: JSON.stringify(key.record) } : {}),
+      })
       .where('id', '=', roundId)
       .execute();
     await trx.updateTable('elections').set({ status: 'in-progress' }).where('id', '=', election.id).execute();
     return {
-      result: { roundId, electionId: election.id, seq: seq + 1, electors },
+      result: { roundId, electionId: election.id, seq: seq + 1, electors, key: key?.shares },
+      events: [
+        {
+          type: 'voting',
+          congressId,
+          data: { roundId, electionId: election.id, status: 'open', seq: seq + 1, ...electors },
+        },
+      ],
       audit: {
         action: 'round.open',
         subject: `round:${roundId}`,
         after: {
           election: election.id,
           seq: seq + 1,
-          kind: input.kind,
+          kind,
           seats,
           advance,
           candidates: printed,
+          ...(prepared ? { prepared: true } : {}),
           electors,
           quorum,
+          ...(key ? { key: keyAuditOf(key.publicKey, key.record) } : {}),
         },
       },
     };
   });
-  context.events.publish({
-    type: 'voting',
-    congressId,
-    data: {
-      roundId: opened.roundId,
-      electionId: opened.electionId,
-      status: 'open',
-      seq: opened.seq,
-      ...opened.electors,
-    },
-  });
-  return { roundId: opened.roundId };
-}
-
-/** For approved-order offices: the registered approved ranks, then anyone else by strokes. */
-function approvedNames(
-  registered: ReadonlyArray<{ name: string; approved_rank: number | null }>,
-  names: readonly string[],
-): string[] {
-  const rank = new Map(registered.map((c) => [c.name, c.approved_rank ?? Number.MAX_SAFE_INTEGER]));
-  const unranked = sortByStrokes(
-    names.filter((n) => !rank.has(n) || rank.get(n) === Number.MAX_SAFE_INTEGER),
-  );
-  const ranked = names
-    .filter((n) => rank.has(n) && rank.get(n) !== Number.MAX_SAFE_INTEGER)
-    .sort((a, b) => rank.get(a)! - rank.get(b)!);
-  return [...ranked, ...unranked];
+  return { roundId: opened.roundId, ...(opened.key ? { key: opened.key } : {}) };
 }
 
 async function requireAdoptedMethod(db: Kysely<Schema>, methodId: string | null): Promise<void> {
@@ -271,7 +261,10 @@ async function requireAdoptedMethod(db: Kysely<Schema>, methodId: string | null)
 
 /**
  * Closes voting. Paper: the tellers' count of ballots handed out is recorded now [B2]; electronic:
- * every elector present when the round opened was issued a ballot.
+ * every elector present when the round opened was issued a ballot, and the sealed ballots are
+ * sealed into the audit chain [B4]: rewritten in tracker order (ballot-seal.ts) and their digest
+ * recorded in the closing entry, whose seq and hash are the anchor printed on the tally sheet.
+ * After the commit, the engine's traces of the casts are erased (WAL truncated, VACUUM FULL).
  */
 export async function closeRound(
   context: ServiceContext,
@@ -280,7 +273,7 @@ export async function closeRound(
   roundId: string,
   input: { readonly ballotsIssued?: number },
 ): Promise<void> {
-  const closed = await auditedWrite(context, actor, async (trx, at) => {
+  const mode = await auditedWrite(context, actor, async (trx, at) => {
     const round = await loadRound(trx, congressId, roundId);
     if (round.status !== 'open')
       throw conflict('round-not-open', 'the round is not open', '本轮投票未在进行中');
@@ -303,18 +296,33 @@ export async function closeRound(
       .set({ status: 'closed', closed_at: at, ballots_issued: issued })
       .where('id', '=', roundId)
       .execute();
-    // [B4] Rewrite the electronic ballots in receipt order, so that nothing stored follows the order of voting.
-    if (round.mode === 'electronic') await sealElectronicBallots(trx, roundId);
+    // [B4] Rewrite the sealed ballots in tracker order, so that nothing stored follows the order of
+    // voting, and seal the set into the chain. A round cast in the clear (before ballots were
+    // sealed) seals its plain ballots, which count as opened.
+    let seal = {};
+    if (round.mode === 'electronic' && round.public_key) {
+      seal = { sealed: await sealElectronicBallots(trx, roundId) };
+    } else if (round.mode === 'electronic') {
+      await trx.updateTable('rounds').set({ decrypted_at: at }).where('id', '=', roundId).execute();
+      seal = { counted: await storedCountedSeal(trx, roundId) };
+    }
     return {
-      result: { electionId: round.election_id, issued },
-      audit: { action: 'round.close', subject: `round:${roundId}`, after: { ballotsIssued: issued } },
+      result: round.mode,
+      audit: {
+        action: 'round.close',
+        subject: `round:${roundId}`,
+        after: { ballotsIssued: issued, ...seal },
+      },
+      events: [
+        {
+          type: 'voting',
+          congressId,
+          data: { roundId, electionId: round.election_id, status: 'closed', ballotsIssued: issued },
+        },
+      ],
     };
   });
-  context.events.publish({
-    type: 'voting',
-    congressId,
-    data: { roundId, electionId: closed.electionId, status: 'closed', ballotsIssued: closed.issued },
-  });
+  if (mode === 'electronic') await eraseBallotTraces(context.database, ['sealed_ballots']);
 }
 
 /** Counts a closed round with the rules engine; may be repeated until a scrutineer signs off. */
@@ -324,7 +332,7 @@ export async function countRound(
   congressId: string,
   roundId: string,
 ): Promise<RoundResult> {
-  const counted = await auditedWrite(context, actor, async (trx) => {
+  return auditedWrite(context, actor, async (trx) => {
     const round = await loadRound(trx, congressId, roundId);
     if (round.status !== 'closed' && round.status !== 'counted') {
       throw conflict('round-not-closed', 'close the round before counting', '请先结束投票再计票');
@@ -337,20 +345,15 @@ export async function countRound(
       .where('id', '=', roundId)
       .execute();
     return {
-      result: { result, electionId: election.id },
+      result,
       audit: {
         action: 'round.count',
         subject: `round:${roundId}`,
         after: { outcome: result.outcome, ballots: result.ballots, elected: result.elected },
       },
+      events: [{ type: 'voting', congressId, data: { roundId, electionId: election.id, status: 'counted' } }],
     };
   });
-  context.events.publish({
-    type: 'voting',
-    congressId,
-    data: { roundId, electionId: counted.electionId, status: 'counted' },
-  });
-  return counted.result;
 }
 
 async function tally(
@@ -361,11 +364,6 @@ async function tally(
   const box = await ballotSources[round.mode].ballotBox(trx, round);
   const { state } = await loadChain(trx, election);
   const candidates = roundCandidates(round);
-  const registered = await trx
-    .selectFrom('candidates')
-    .select(['name', 'approved_rank'])
-    .where('election_id', '=', election.id)
-    .execute();
   const office = election.office as Office;
   return tallyRound({
     ruleSet: election.rule_set as RuleSetId,
@@ -377,19 +375,20 @@ async function tally(
     electors: { expected: round.expected ?? 0, present: round.present ?? 0 },
     ballotsIssued: round.ballots_issued ?? 0,
     candidates,
-    approvedOrder: usesApprovedOrder(office) ? approvedNames(registered, candidates) : candidates,
+    approvedOrder: usesApprovedOrder(office)
+      ? approvedAmong(await approvedOrderOf(trx, election), candidates)
+      : candidates,
     ballots: box,
     parameters: electionParameters(election),
   });
 }
 
 /**
- * [P2] A scrutineer confirms the count. Only an account holding the scrutineer role in this
- * congress may sign, once; the first signature makes the result announceable. When the
- * election's scrutineers (总监票人, 监票人) are linked to accounts, only those accounts may sign:
- * the count is confirmed by the scrutineers this election appointed [P1], not by any scrutineer
- * of the congress. (An election whose scrutineers are not linked to accounts accepts any
- * scrutineer account of the congress: the secretariat decides by linking them.)
+ * [P2] A scrutineer confirms the count: only one of the scrutineers this election appointed [P1]
+ * (总监票人, 副总监票人, 监票人), signing with the login the secretariat linked to them in the
+ * officers editor, once each; the first signature makes the result announceable. Any other
+ * scrutineer account of the congress is refused, and so is every account while no appointed
+ * scrutineer is linked to one. The signature is recorded under the officer's role and name.
  */
 export async function signOffRound(
   context: ServiceContext,
@@ -398,24 +397,24 @@ export async function signOffRound(
   roundId: string,
 ): Promise<void> {
   if (actor.kind !== 'account') throw forbidden();
-  const signed = await auditedWrite(context, actor, async (trx, at) => {
+  await auditedWrite(context, actor, async (trx, at) => {
     const round = await loadRound(trx, congressId, roundId);
     if (round.status !== 'counted' && round.status !== 'signed-off') {
       throw conflict('round-not-counted', 'count the round before signing off', '计票完成后方可签字确认');
     }
-    const appointed = await trx
+    const signer = await trx
       .selectFrom('election_officers')
-      .select('account_id')
+      .select(['name', 'role'])
       .where('election_id', '=', round.election_id)
       .where('role', '!=', 'teller')
-      .where('account_id', 'is not', null)
-      .execute();
-    if (appointed.length > 0 && !appointed.some((o) => o.account_id === actor.accountId)) {
+      .where('account_id', '=', actor.accountId)
+      .executeTakeFirst();
+    if (!signer) {
       throw new ServiceError(
         403,
         'not-appointed-scrutineer',
-        "only this election's appointed scrutineers may sign off its count",
-        '只有本次选举确定的总监票人、监票人才能签字确认计票结果',
+        'only a scrutineer appointed for this election, signing with the login linked to them, may sign off its count',
+        '只有本次选举确定的总监票人、副总监票人或监票人，使用与本人关联的账号，才能签字确认计票结果',
         'P2',
       );
     }
@@ -432,7 +431,7 @@ export async function signOffRound(
           id: context.random.id(),
           round_id: roundId,
           account_id: actor.accountId,
-          role: 'scrutineer',
+          role: signer.role,
           signed_at: at,
         })
         .execute();
@@ -443,15 +442,21 @@ export async function signOffRound(
       .where('id', '=', roundId)
       .execute();
     return {
-      result: { electionId: round.election_id },
-      audit: { action: 'round.sign-off', subject: `round:${roundId}`, after: { by: actor.username } },
+      result: undefined,
+      audit: {
+        action: 'round.sign-off',
+        subject: `round:${roundId}`,
+        after: { by: actor.username, name: signer.name, role: signer.role },
+      },
+      // The presiding officer's page learns at once that the result may be announced.
+      events: [
+        {
+          type: 'voting',
+          congressId,
+          data: { roundId, electionId: round.election_id, status: 'signed-off' },
+        },
+      ],
     };
-  });
-  // The presiding officer's page learns at once that the result may be announced.
-  context.events.publish({
-    type: 'voting',
-    congressId,
-    data: { roundId, electionId: signed.electionId, status: 'signed-off' },
   });
 }
 
@@ -465,7 +470,7 @@ export async function announceRound(
   congressId: string,
   roundId: string,
 ): Promise<RoundResult> {
-  const announced = await auditedWrite(context, actor, async (trx, at) => {
+  return auditedWrite(context, actor, async (trx, at) => {
     const round = await loadRound(trx, congressId, roundId);
     const signatures = await trx
       .selectFrom('round_signoffs')
@@ -495,33 +500,33 @@ export async function announceRound(
     const completion = await completeElectionIfDone(context, trx, election, at);
     const result = JSON.parse(round.result_json!) as RoundResult;
     return {
-      result: { result, electionId: election.id, completion },
+      result,
       audit: {
         action: 'round.announce',
         subject: `round:${roundId}`,
         after: { outcome: result.outcome, elected: result.elected, completion },
       },
+      events: [
+        {
+          type: 'result',
+          congressId,
+          data: {
+            roundId,
+            electionId: election.id,
+            outcome: result.outcome,
+            elected: result.elected.map((name) => ({
+              name,
+              votes: result.results.find((r) => r.name === name)?.for ?? 0,
+            })),
+            electedAlternates: result.electedAlternates ?? [],
+            runoff: result.runoff,
+            shortfall: result.shortfall,
+            complete: completion.complete,
+          },
+        },
+      ],
     };
   });
-  const { result } = announced;
-  context.events.publish({
-    type: 'result',
-    congressId,
-    data: {
-      roundId,
-      electionId: announced.electionId,
-      outcome: result.outcome,
-      elected: result.elected.map((name) => ({
-        name,
-        votes: result.results.find((r) => r.name === name)?.for ?? 0,
-      })),
-      electedAlternates: result.electedAlternates ?? [],
-      runoff: result.runoff,
-      shortfall: result.shortfall,
-      complete: announced.completion.complete,
-    },
-  });
-  return result;
 }
 
 /** [T4] Instead of a supplementary round: reduce the seats, with who approved it. */
@@ -538,6 +543,8 @@ export async function reduceSeats(
     if (state.next.step !== 'decide-shortfall') {
       throw ruleViolation('T4', 'there is no shortfall to decide', '当前没有需要决定的缺额');
     }
+    // A supplementary round already prepared must be withdrawn before the seats are reduced instead.
+    await refuseWhilePrepared(trx, electionId);
     if (input.seats < 1 || input.seats > state.next.seats) {
       throw new InputError(
         'seats',

@@ -1,13 +1,13 @@
 import type { Kysely } from 'kysely';
-import type { CongressesTable } from '../../adapters/db/congress-schema.ts';
-import { inTransaction, type WriteTransaction } from '../../adapters/db/index.ts';
 import type {
   NewsCategory,
-  NewsItemKind,
-  NewsItemsTable,
-  NewsStatus,
-} from '../../adapters/db/news-schema.ts';
-import type { Schema } from '../../adapters/db/schema.ts';
+  NewsImage,
+  NewsItem,
+  NewsLink,
+  NewsPreview,
+  PublicNewsItem,
+  PublishedNews,
+} from '../../contract/news.ts';
 import {
   bodyNamesEn,
   generateNews,
@@ -17,57 +17,26 @@ import {
   TemplateError,
 } from '../../core/documents/news/index.ts';
 import type { Office } from '../../core/rules/index.ts';
+import type { CongressesTable } from '../../persistence/congress-schema.ts';
+import { inTransaction, type WriteTransaction } from '../../persistence/index.ts';
+import type { NewsItemsTable } from '../../persistence/news-schema.ts';
+import type { Schema } from '../../persistence/schema.ts';
 import type { Actor } from '../actor.ts';
 import { auditedWrite } from '../audited-write.ts';
 import { congressRow, organisationRow } from '../congress/lookups.ts';
 import type { ServiceContext } from '../context.ts';
 import { conflict, notFound, ServiceError } from '../errors.ts';
+import { meetingNewsRecord } from '../meetings/meeting-news-record.ts';
 import { type AnnouncedElection, congressRecord, firstPlenaryOf, plenaryRecord } from './news-record.ts';
 import { effectiveTemplates } from './news-templates.ts';
 
 // The announcements of a congress as the secretariat handles them: a draft is generated from the
 // congress record (or written by hand), edited, published, and may be withdrawn and published
 // again. Every one of those steps is audited. The portal shows published items only; a page view
-// adds one to the item's count in its own small transaction, without an audit entry.
+// adds one to the item's count in its own small transaction, without an audit entry. The views
+// are the contract's (src/contract/news.ts).
 
-export type { NewsCategory, NewsItemKind, NewsStatus };
-export const NEWS_CATEGORIES: readonly NewsCategory[] = ['news', 'communique', 'notice'];
-
-export interface NewsImage {
-  readonly url: string;
-  readonly captionZh: string;
-  readonly captionEn: string;
-}
-
-export interface NewsLink {
-  readonly url: string;
-  readonly titleZh: string;
-  readonly titleEn: string;
-}
-
-export interface NewsItemView {
-  readonly id: string;
-  readonly congressId: string | null;
-  readonly kind: NewsItemKind;
-  readonly category: NewsCategory;
-  readonly titleZh: string;
-  readonly titleEn: string;
-  readonly bodyZh: string;
-  readonly bodyEn: string;
-  readonly source: string;
-  readonly status: NewsStatus;
-  readonly publishedAt: string | null;
-  readonly views: number;
-  readonly images: readonly NewsImage[];
-  readonly links: readonly NewsLink[];
-  readonly createdAt: string;
-  readonly updatedAt: string;
-}
-
-/** What anyone may read of a published item. */
-export type PublicNewsItem = Omit<NewsItemView, 'status' | 'createdAt'>;
-
-export function newsItemView(row: NewsItemsTable): NewsItemView {
+export function newsItemView(row: NewsItemsTable): NewsItem {
   return {
     id: row.id,
     congressId: row.congress_id,
@@ -98,6 +67,8 @@ const DEFAULT_CATEGORY: Readonly<Record<NewsKind, NewsCategory>> = {
   closing: 'news',
   'first-plenary': 'communique',
   'plenary-decision': 'news',
+  'standing-committee-meeting': 'news',
+  'plenary-session': 'news',
 };
 
 type Reader = Kysely<Schema>;
@@ -166,6 +137,10 @@ async function generate(db: Reader, congress: CongressesTable, kind: NewsKind): 
   const org = await organisationRow(db, congress.organisation_id);
   const en = bodyNamesEn({ locality: org.locality });
   try {
+    if (kind === 'standing-committee-meeting' || kind === 'plenary-session') {
+      // A meeting of the committee between congresses (§8): reported from its own record.
+      return { text: generateNews(kind, await meetingNewsRecord(db, congress.id), templates), links: [] };
+    }
     if (kind === 'opening' || kind === 'closing') {
       if (congress.kind !== 'congress') {
         throw new NewsError(
@@ -216,17 +191,19 @@ export async function previewNews(
   context: ServiceContext,
   congressId: string,
   kind: NewsKind,
-): Promise<NewsText & { links: NewsLink[] }> {
+): Promise<NewsPreview> {
   const db = context.database.db;
   const { text, links } = await generate(db, await congressRow(db, congressId), kind);
   return { ...text, links };
 }
 
 function defaultSource(kind: NewsKind, committeeShortName: string): string {
-  return kind === 'plenary-decision' ? `${committeeShortName}办公室` : '大会秘书处';
+  const office =
+    kind === 'plenary-decision' || kind === 'standing-committee-meeting' || kind === 'plenary-session';
+  return office ? `${committeeShortName}办公室` : '大会秘书处';
 }
 
-async function insertItem(trx: WriteTransaction, row: NewsItemsTable): Promise<NewsItemView> {
+async function insertItem(trx: WriteTransaction, row: NewsItemsTable): Promise<NewsItem> {
   await trx.insertInto('news_items').values(row).execute();
   return newsItemView(row);
 }
@@ -237,7 +214,7 @@ export async function generateDraft(
   actor: Actor,
   congressId: string,
   input: { readonly kind: NewsKind; readonly category?: NewsCategory; readonly source?: string },
-): Promise<NewsItemView> {
+): Promise<NewsItem> {
   return auditedWrite(context, actor, async (trx, at) => {
     const congress = await congressRow(trx, congressId);
     const org = await organisationRow(trx, congress.organisation_id);
@@ -288,7 +265,7 @@ export async function createDraft(
   actor: Actor,
   congressId: string,
   input: NewsFields & { readonly category: NewsCategory; readonly titleZh: string; readonly bodyZh: string },
-): Promise<NewsItemView> {
+): Promise<NewsItem> {
   return auditedWrite(context, actor, async (trx, at) => {
     await congressRow(trx, congressId);
     const view = await insertItem(trx, {
@@ -320,7 +297,7 @@ export async function updateDraft(
   congressId: string,
   newsId: string,
   patch: NewsFields,
-): Promise<NewsItemView> {
+): Promise<NewsItem> {
   return auditedWrite(context, actor, async (trx, at) => {
     const before = await itemRow(trx, congressId, newsId);
     if (before.status === 'published') {
@@ -357,7 +334,7 @@ async function changeStatus(
   congressId: string,
   newsId: string,
   to: 'published' | 'withdrawn',
-): Promise<NewsItemView> {
+): Promise<NewsItem> {
   const view = await auditedWrite(context, actor, async (trx, at) => {
     const before = await itemRow(trx, congressId, newsId);
     if (to === 'published') {
@@ -388,21 +365,24 @@ async function changeStatus(
       .set({ status: after.status, published_at: after.published_at, updated_at: at })
       .where('id', '=', newsId)
       .execute();
+    const result = newsItemView(after);
     return {
-      result: newsItemView(after),
+      result,
       audit: {
         action: to === 'published' ? 'news.publish' : 'news.withdraw',
         subject: `news:${newsId}`,
         before: { status: before.status, publishedAt: before.published_at },
         after: { status: after.status, publishedAt: after.published_at, titleZh: after.title_zh },
       },
+      // Screens showing the congress learn of it once it has committed.
+      events: [
+        {
+          type: 'news',
+          congressId,
+          data: { newsId, status: result.status, titleZh: result.titleZh, titleEn: result.titleEn },
+        },
+      ],
     };
-  });
-  // After the commit: screens showing the congress learn of it.
-  context.events.publish({
-    type: 'news',
-    congressId,
-    data: { newsId, status: view.status, titleZh: view.titleZh, titleEn: view.titleEn },
   });
   return view;
 }
@@ -416,7 +396,7 @@ export const withdrawNews = (context: ServiceContext, actor: Actor, congressId: 
 // Reading ---------------------------------------------------------------------------------------
 
 /** Every item of a congress, drafts included, newest first (the secretariat's list). */
-export async function listCongressNews(context: ServiceContext, congressId: string): Promise<NewsItemView[]> {
+export async function listCongressNews(context: ServiceContext, congressId: string): Promise<NewsItem[]> {
   const db = context.database.db;
   await congressRow(db, congressId);
   const rows = await db
@@ -433,7 +413,7 @@ export async function getCongressNews(
   context: ServiceContext,
   congressId: string,
   newsId: string,
-): Promise<NewsItemView> {
+): Promise<NewsItem> {
   return newsItemView(await itemRow(context.database.db, congressId, newsId));
 }
 
@@ -448,7 +428,7 @@ export interface PublishedQuery {
 export async function listPublishedNews(
   context: ServiceContext,
   query: PublishedQuery = {},
-): Promise<{ items: PublicNewsItem[]; total: number }> {
+): Promise<PublishedNews> {
   const db = context.database.db;
   let base = db.selectFrom('news_items').where('status', '=', 'published');
   if (query.category) base = base.where('category', '=', query.category);

@@ -1,12 +1,5 @@
 import type { Kysely } from 'kysely';
 import type {
-  CongressesTable,
-  OrganisationsTable,
-  SittingsTable,
-  TermsTable,
-} from '../../adapters/db/congress-schema.ts';
-import type { Schema } from '../../adapters/db/schema.ts';
-import type {
   AgendaRecord,
   CongressRecord,
   DisciplineFirstPlenaryRecord,
@@ -16,12 +9,20 @@ import type {
   PlenaryRecord,
   SittingRecord,
 } from '../../core/documents/news/index.ts';
-import { type Office, type RoundResult, usesApprovedOrder } from '../../core/rules/index.ts';
+import type { Office, RoundResult } from '../../core/rules/index.ts';
 import { type CalendarDate, parseIsoDate } from '../../core/text/calendar.ts';
 import type { PressDateTime } from '../../core/text/press-dates.ts';
+import type {
+  CongressesTable,
+  OrganisationsTable,
+  SittingsTable,
+  TermsTable,
+} from '../../persistence/congress-schema.ts';
+import type { Schema } from '../../persistence/schema.ts';
 import { attendanceCounts } from '../attendance/attendance-counts.ts';
 import { organisationRow } from '../congress/lookups.ts';
 import { disciplineShortName } from '../congress/naming.ts';
+import { approvedOrderOf } from '../elections/approved-order.ts';
 
 // The congress record the announcements are written from, read from the database on one snapshot.
 // Only what has been made public goes in: election results of announced rounds ([P2]: a counted or
@@ -115,7 +116,9 @@ async function sittingRecord(
           ruleSet: congress.rule_set,
           congressKind: congress.kind,
         });
-  const at = sitting.opened_at ?? sitting.starts_at;
+  // When it was held as the secretariat records it (the scheduled time, corrected if need be); the
+  // moment someone opened it in the system only where no time was recorded.
+  const at = sitting.starts_at ?? sitting.opened_at;
   return {
     kind: sitting.kind,
     title: sitting.title,
@@ -179,19 +182,7 @@ export async function announcedElections(db: Reader, congressId: string): Promis
       .orderBy('seq')
       .execute();
     const office = election.office as Office;
-    const candidates = await db
-      .selectFrom('candidates')
-      .select(['name', 'approved_rank'])
-      .where('election_id', '=', election.id)
-      .execute();
-    const approvedOrder = usesApprovedOrder(office)
-      ? [...candidates]
-          .sort(
-            (a, b) =>
-              (a.approved_rank ?? Number.MAX_SAFE_INTEGER) - (b.approved_rank ?? Number.MAX_SAFE_INTEGER),
-          )
-          .map((c) => c.name)
-      : [];
+    const approvedOrder = await approvedOrderOf(db, election);
     const announced = rounds
       .filter((round) => round.kind !== 'preliminary' && round.result_json)
       .map((round) => {
@@ -304,12 +295,14 @@ export async function congressRecord(
   // The first plenary belongs in the closing report once it has a result to report.
   const plenaryHasResults =
     plenary !== null && (plenary.elections.length > 0 || plenary.record.discipline !== null);
+  const extras = await congressExtras(db, congress);
   return {
     record: {
       kind: 'congress',
       organisation: newsOrganisation(org),
       number: congress.number,
       theme: congress.theme,
+      ...extras,
       venue: congress.venue,
       startsOn: calendarDate(congress.starts_on),
       endsOn: calendarDate(congress.ends_on),
@@ -320,5 +313,57 @@ export async function congressRecord(
     elections,
     firstPlenary:
       plenaryHasResults && plenaryRow ? { id: plenaryRow.id, elections: plenary.elections } : null,
+  };
+}
+
+/**
+ * What the secretariat records for a congress's reports beyond its sittings: the theme in English,
+ * the main tasks, those attending without being delegates (列席, 来宾), the higher committee's
+ * guidance groups, and the speeches at the closing (the new secretary's).
+ */
+async function congressExtras(
+  db: Reader,
+  congress: CongressesTable,
+): Promise<
+  Pick<CongressRecord, 'themeEn' | 'mainTasks' | 'attendeeGroups' | 'guidanceGroups' | 'closingSpeeches'>
+> {
+  const text = (zh: string, en: string | null | undefined) => ({ zh, en: en ?? null });
+  const groups = await db
+    .selectFrom('meeting_attendee_groups')
+    .selectAll()
+    .where('congress_id', '=', congress.id)
+    .orderBy('sort_order')
+    .execute();
+  const speeches = await db
+    .selectFrom('speeches')
+    .selectAll()
+    .where('meeting_id', '=', congress.id)
+    .where('moment', '=', 'closing')
+    .orderBy('sort_order')
+    .execute();
+  return {
+    themeEn: congress.theme_en ?? null,
+    mainTasks: congress.main_tasks ? text(congress.main_tasks, congress.main_tasks_en) : null,
+    attendeeGroups: groups.flatMap((group) =>
+      group.kind === 'guidance'
+        ? []
+        : [{ kind: group.kind, category: text(group.category, group.category_en) }],
+    ),
+    guidanceGroups: groups
+      .filter((group) => group.kind === 'guidance')
+      .map((group) => ({
+        members: text(group.category, group.category_en),
+        action: group.action ? text(group.action, group.action_en) : null,
+      })),
+    closingSpeeches: speeches.map((speech) => ({
+      speaker: {
+        name: speech.speaker,
+        nameEn: speech.speaker_en,
+        capacity: speech.capacity ? text(speech.capacity, speech.capacity_en) : null,
+      },
+      subject: null,
+      summary: text(speech.subject, speech.subject_en),
+      closing: true,
+    })),
   };
 }

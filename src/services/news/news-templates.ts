@@ -1,7 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { NewsTemplatesTable } from '../../adapters/db/news-schema.ts';
-import type { Schema } from '../../adapters/db/schema.ts';
-import { InputError } from '../../adapters/shared/input-error.ts';
+import type { NewsTemplate } from '../../contract/news.ts';
 import {
   checkPlaceholders,
   DEFAULT_TEMPLATES,
@@ -11,31 +9,22 @@ import {
   type NewsKind,
   type NewsLang,
   type NewsTemplates,
-  type PlaceholderInfo,
   parseTemplate,
   placeholderCatalogue,
   TemplateError,
 } from '../../core/documents/news/index.ts';
+import type { NewsTemplatesTable } from '../../persistence/news-schema.ts';
+import type { Schema } from '../../persistence/schema.ts';
 import type { Actor } from '../actor.ts';
 import { auditedWrite } from '../audited-write.ts';
 import type { ServiceContext } from '../context.ts';
 import { notFound } from '../errors.ts';
+import { InputError } from '../input-error.ts';
 
 // The templates of the announcements: the defaults in the code, replaced kind by kind and language
 // by language by the secretariat (news_templates). A template is checked when it is saved — its
 // tags must parse and every placeholder must be one its kind has — so drafting never meets a
 // broken template. Saving and resetting are audited.
-
-export interface TemplateView {
-  readonly kind: NewsKind;
-  readonly lang: NewsLang;
-  readonly title: string;
-  readonly body: string;
-  /** true: the built-in default; false: the secretariat's version. */
-  readonly isDefault: boolean;
-  readonly updatedAt: string | null;
-  readonly placeholders: readonly PlaceholderInfo[];
-}
 
 type Reader = Kysely<Schema>;
 type TemplateKey = { readonly kind: NewsKind; readonly lang: NewsLang };
@@ -52,7 +41,7 @@ export function templateKey(kind: string, lang: string): TemplateKey {
 }
 
 /** The template in force: the secretariat's row, or the default when there is none. */
-function templateView(key: TemplateKey, row: NewsTemplatesTable | undefined): TemplateView {
+function templateView(key: TemplateKey, row: NewsTemplatesTable | undefined): NewsTemplate {
   const template = row
     ? { title: row.title_template, body: row.body_template }
     : DEFAULT_TEMPLATES[key.kind][key.lang];
@@ -61,7 +50,7 @@ function templateView(key: TemplateKey, row: NewsTemplatesTable | undefined): Te
     ...template,
     isDefault: !row,
     updatedAt: row?.updated_at ?? null,
-    placeholders: placeholderCatalogue(key.kind),
+    placeholders: [...placeholderCatalogue(key.kind)],
   };
 }
 
@@ -87,7 +76,7 @@ export async function effectiveTemplates(db: Reader, kind: NewsKind): Promise<Ne
   return { zh: pick('zh'), en: pick('en') };
 }
 
-export async function listTemplates(context: ServiceContext): Promise<TemplateView[]> {
+export async function listTemplates(context: ServiceContext): Promise<NewsTemplate[]> {
   const rows = await context.database.db.selectFrom('news_templates').selectAll().execute();
   return NEWS_KINDS.flatMap((kind) =>
     NEWS_LANGS.map((lang) =>
@@ -119,7 +108,7 @@ export async function saveTemplate(
   actor: Actor,
   key: TemplateKey,
   input: { readonly title: string; readonly body: string },
-): Promise<TemplateView> {
+): Promise<NewsTemplate> {
   checkTemplate(key.kind, 'title', input.title);
   checkTemplate(key.kind, 'body', input.body);
   return auditedWrite(context, actor, async (trx, at) => {
@@ -158,7 +147,7 @@ export async function resetTemplate(
   context: ServiceContext,
   actor: Actor,
   key: TemplateKey,
-): Promise<TemplateView> {
+): Promise<NewsTemplate> {
   return auditedWrite(context, actor, async (trx) => {
     const before = await storedTemplate(trx, key);
     if (before) {

@@ -6,8 +6,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditHead, LATEST_SCHEMA_VERSION, migrate, openDatabase } from '../../../src/adapters/db/index.ts';
 import { SERVER_LOCK_FILE } from '../../../src/adapters/http/server.ts';
+import { auditHead, LATEST_SCHEMA_VERSION, migrate, openDatabase } from '../../../src/persistence/index.ts';
 import { seedDemo } from '../../../src/services/demo/seed-demo.ts';
 import { openAt, testDatabase, testDatabases } from '../../support/databases.ts';
 import { testContext } from '../../support/http.ts';
@@ -105,7 +105,9 @@ describe.concurrent('plenum audit verify', CLI_TESTS, () => {
     expect(run.stdout).toBe(
       'audit chain BROKEN at seq 5: entry 5 was altered: its hash does not match its contents\n',
     );
-    // The same file is refused as a backup: restore checks the chain before swapping anything in.
+    // The same file is refused as a backup: restore checks the chain before swapping anything in
+    // (here without its manifest, which would refuse it first: the file is not the one backed up).
+    await rm(path.join(copy, 'plenum.sqlite.manifest.json'));
     const refused = expectUsageError(
       await runCli(['restore', path.join(copy, 'plenum.sqlite'), '--data', dir('never')]),
       'seq 5',
@@ -135,7 +137,8 @@ describe.concurrent('plenum backup and plenum restore', CLI_TESTS, () => {
       const file = dir(`round-trip.${format === 'json' ? 'json' : 'sqlite'}`);
       const written = expectOk(await runCli(['backup', file, '--format', format, '--data', seeded]));
       expect(written).toBe(
-        `backup written: ${file} (${format === 'json' ? 'JSON' : 'native SQLite'}, schema ${LATEST_SCHEMA_VERSION}, audit head seq ${head.seq} ${head.hash})\n`,
+        `backup written: ${file} (${format === 'json' ? 'JSON' : 'native SQLite'}, schema ${LATEST_SCHEMA_VERSION}, audit head seq ${head.seq} ${head.hash})\n` +
+          `manifest written: ${file}.manifest.json (keep a copy apart: its audit head is checked by plenum audit verify --manifest)\n`,
       );
       const target = dir(`restored-${format}`);
       const restored = expectOk(await runCli(['restore', file, '--data', target]));
@@ -174,6 +177,9 @@ describe.concurrent('plenum backup and plenum restore', CLI_TESTS, () => {
     const target = dir('doctored-target');
     await mkdir(target, { recursive: true });
     await copyFile(path.join(seeded, 'plenum.sqlite'), path.join(target, 'plenum.sqlite'));
+    // The manifest beside it no longer describes the file; without the manifest, the chain is broken.
+    expectUsageError(await runCli(['restore', file, '--data', target]), file, 'manifest');
+    await rm(`${file}.manifest.json`);
     expectUsageError(await runCli(['restore', file, '--data', target]), file, 'seq 3');
     expect(expectOk(await runCli(['audit', 'verify', '--data', target]))).toBe(OK_LINE(head.seq, head.hash));
   });

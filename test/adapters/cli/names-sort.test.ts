@@ -41,6 +41,18 @@ describe.concurrent('plenum names sort', () => {
     expect(run.stdout).toBe('丁宁（女）\n丁小强\n于波\n');
   });
 
+  it('reads input whose only line breaks are carriage returns (old Mac files, some Excel exports)', async () => {
+    const run = await namesSort('丁小强\r丁宁（女）\r\r于波\r');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('丁宁（女）\n丁小强\n于波\n');
+  });
+
+  it('reads a mix of CR LF, LF and CR line breaks', async () => {
+    const run = await namesSort('丁小强\r\n丁宁（女）\n于波\r王宁');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('丁宁（女）\n丁小强\n于波\n王宁\n');
+  });
+
   it('prints nothing for empty input', async () => {
     const run = await namesSort('');
     expect(run.code).toBe(0);

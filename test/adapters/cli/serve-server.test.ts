@@ -6,14 +6,14 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../../../src/adapters/db/index.ts';
 import {
   type RunningServer,
   SERVER_LOCK_FILE,
   type ServerOptions,
   startServer,
 } from '../../../src/adapters/http/server.ts';
-import { InputError } from '../../../src/adapters/shared/input-error.ts';
+import { verifyAuditChain } from '../../../src/persistence/index.ts';
+import { InputError } from '../../../src/services/input-error.ts';
 import { expectUsageError, runCli } from './run-cli.ts';
 
 // The server as `plenum serve` runs it: a real port, a real data folder, the demo on first start.

@@ -65,6 +65,22 @@ const cases: readonly (readonly [string, unknown, readonly string[]])[] = [
     ['ballots[1].writeIns'],
   ],
   [
+    '[T5] alternateSeats on a preliminary round',
+    { ...base, round: 'preliminary', advance: 1, alternateSeats: 1, candidates: ['王宁', '李强', '张伟'] },
+    ['alternateSeats'],
+  ],
+  [
+    '[T5][T3] more alternate seats in a run-off than it has losers',
+    { ...base, round: 'runoff', alternateSeats: 2 },
+    ['alternateSeats', 'at most 1'],
+  ],
+  [
+    'JSON nested 100,000 deep',
+    `{"ruleSet":${'['.repeat(100_000)}${']'.repeat(100_000)}}`,
+    ['stdin', 'nested more than 64 levels'],
+  ],
+  ['JSON nested 65 deep', `${'['.repeat(65)}${']'.repeat(65)}`, ['stdin', 'nested']],
+  [
     'a candidate name the stroke data does not cover',
     { ...base, candidates: ['王宁', 'Smith'] },
     ['candidates'],

@@ -24,6 +24,23 @@ const CONTRACT_INPUT = {
 
 const names = (rows: readonly ResultRow[]): string[] => rows.map((r) => r.name);
 
+/** `count` ballots giving each candidate exactly these "for" votes, spread round-robin (no ballot names anyone twice). */
+function spread(
+  votesOf: Readonly<Record<string, number>>,
+  count: number,
+): { marks: Record<string, 'for'> }[] {
+  const ballots = Array.from({ length: count }, () => ({ marks: {} as Record<string, 'for'> }));
+  let next = 0;
+  for (const [name, n] of Object.entries(votesOf)) {
+    for (let k = 0; k < n; k++) ballots[(next + k) % count]!.marks[name] = 'for';
+    next = (next + n) % count;
+  }
+  return ballots;
+}
+
+/** The issue's example: 3 member seats, 2 alternate seats, 120 electors (threshold 61). */
+const TIED_AT_LAST_MEMBER_SEAT = { 王宁: 118, 丁小强: 104, 李强: 95, 张伟: 95, 赵敏: 88, 于波: 72 };
+
 describe.concurrent('plenum tally: the contract example', () => {
   it('counts the contract example by hand: 122 returned, 121 valid, minimum 209, shortfall 3', async () => {
     const out = expectTallyResult(await tally(CONTRACT_INPUT));
@@ -572,6 +589,64 @@ describe.concurrent('plenum tally: who is elected [T1]–[T8]', () => {
       '张伟',
       '赵敏',
     ]);
+  });
+
+  it('[T5][T3] combined ballot tied at the last member seat: the alternate below the tie is elected now', async () => {
+    const out = expectTallyResult(
+      await tally(
+        round({
+          seats: 3,
+          alternateSeats: 2,
+          electors: { expected: 120, present: 120 },
+          ballotsIssued: 120,
+          candidates: Object.keys(TIED_AT_LAST_MEMBER_SEAT),
+          ballots: spread(TIED_AT_LAST_MEMBER_SEAT, 120),
+        }),
+      ),
+    );
+    expect(out.threshold.minimumFor).toBe(61);
+    expect(out.outcome).toBe('runoff-required');
+    expect(out.elected).toEqual(['丁小强', '王宁']);
+    // The run-off's loser becomes the first alternate; 赵敏 (88) is the second whatever it gives.
+    expect(out.runoff).toEqual({ seats: 1, candidates: ['李强', '张伟'], alternateSeats: 1 });
+    expect(out.electedAlternates).toEqual(['赵敏']);
+    expect(out.shortfall).toBe(1);
+    expect((out as unknown as { alternateShortfall: number }).alternateShortfall).toBe(1);
+    expect(out.results.filter((r) => r.elected).map((r) => r.name)).toEqual(['丁小强', '王宁', '赵敏']);
+  });
+
+  it('[T5][T3][T6] the run-off for the last member seat accepts alternateSeats: its loser becomes an alternate', async () => {
+    const out = expectTallyResult(
+      await tally(
+        round({
+          round: 'runoff',
+          seats: 1,
+          alternateSeats: 1,
+          electors: { expected: 120, present: 120 },
+          ballotsIssued: 120,
+          candidates: ['李强', '张伟'],
+          ballots: [votes(50, '李强'), votes(70, '张伟')],
+        }),
+      ),
+    );
+    expect(out.outcome).toBe('complete');
+    expect(out.elected).toEqual(['张伟']);
+    expect(out.electedAlternates).toEqual(['李强']);
+    // A run-off ballot marks the member seats only: two marks make it invalid [B3].
+    const over = expectTallyResult(
+      await tally(
+        round({
+          round: 'runoff',
+          seats: 1,
+          alternateSeats: 1,
+          electors: { expected: 120, present: 120 },
+          ballotsIssued: 120,
+          candidates: ['李强', '张伟'],
+          ballots: [votes(50, '李强'), votes(69, '张伟'), votes(1, '李强', '张伟')],
+        }),
+      ),
+    );
+    expect(over.ballots).toEqual({ returned: 120, valid: 119, invalid: 1 });
   });
 
   it('[T8] a write-in reaching the threshold is elected like a printed candidate', async () => {

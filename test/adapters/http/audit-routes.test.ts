@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { auditHead } from '../../../src/adapters/db/index.ts';
+import { auditHead } from '../../../src/persistence/index.ts';
 import { type AuditScenario, auditScenario } from '../../services/audit/fixtures.ts';
 import { describeEachDatabase, openMigrated } from '../../support/databases.ts';
 import { Client, clientWithRoles, type TestApp, testApp } from '../../support/http.ts';

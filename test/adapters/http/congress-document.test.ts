@@ -1,5 +1,5 @@
 import { afterEach, expect, it } from 'vitest';
-import { canonicalJson } from '../../../src/adapters/db/index.ts';
+import { canonicalJson } from '../../../src/persistence/index.ts';
 import { addDelegates, snapshot, tongliao } from '../../services/congress/fixtures.ts';
 import { describeEachDatabase, openMigrated } from '../../support/databases.ts';
 import { clientWithRoles, type TestApp, testApp } from '../../support/http.ts';

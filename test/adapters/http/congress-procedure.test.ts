@@ -1,6 +1,6 @@
 import { afterEach, expect, it } from 'vitest';
 import { issueCredentials } from '../../../src/services/congress/credentials.ts';
-import { ADMIN, addDelegates, markPresent, snapshot, tongliao } from '../../services/congress/fixtures.ts';
+import { ADMIN, addDelegates, snapshot, tongliao } from '../../services/congress/fixtures.ts';
 import { describeEachDatabase, openMigrated } from '../../support/databases.ts';
 import { Client, clientWithRoles, type TestApp, testApp } from '../../support/http.ts';
 
@@ -10,7 +10,7 @@ describeEachDatabase('HTTP: sittings, agenda and adoption votes', (target) => {
 
   async function setUp() {
     test = await testApp(await openMigrated(target));
-    const { congress } = await tongliao(test.context);
+    const { congress, builder } = await tongliao(test.context);
     const ids = await addDelegates(test.context, congress.id, 6);
     const admin = await clientWithRoles(test, 'secretariat', [{ congressId: '*', role: 'admin' }]);
     const presiding = await clientWithRoles(test, 'chair', [{ congressId: congress.id, role: 'presiding' }]);
@@ -21,11 +21,20 @@ describeEachDatabase('HTTP: sittings, agenda and adoption votes', (target) => {
         congress.id,
         credentials.find((c) => c.delegateId === id)!.credential,
       );
-    return { congress, ids, admin, presiding, desk, delegateClient, base: `/api/congresses/${congress.id}` };
+    return {
+      congress,
+      builder,
+      ids,
+      admin,
+      presiding,
+      desk,
+      delegateClient,
+      base: `/api/congresses/${congress.id}`,
+    };
   }
 
   it('runs a sitting: the presiding desk opens it and the vote; delegates present vote; the result is published', async () => {
-    const { congress, ids, admin, presiding, desk, delegateClient, base } = await setUp();
+    const { congress, builder, ids, admin, presiding, desk, delegateClient, base } = await setUp();
     const sitting = (
       await admin.post(`${base}/sittings`, {
         kind: 'plenary',
@@ -51,7 +60,7 @@ describeEachDatabase('HTTP: sittings, agenda and adoption votes', (target) => {
     expect((await presiding.post(`${base}/sittings/${sitting.id}/open`)).json()).toMatchObject({
       status: 'open',
     });
-    await markPresent(test.context.database, sitting.id, ids.slice(0, 5));
+    await builder.attendance(sitting.id, ids.slice(0, 5));
     expect((await presiding.post(`${base}/adoption-votes/${item.vote.id}/open`, {})).json()).toMatchObject({
       state: 'voting',
       expected: 6,
@@ -111,7 +120,7 @@ describeEachDatabase('HTTP: sittings, agenda and adoption votes', (target) => {
   });
 
   it('validates counts entered by hand (400, field, both languages) and a refused close changes nothing', async () => {
-    const { admin, presiding, ids, base } = await setUp();
+    const { admin, builder, presiding, ids, base } = await setUp();
     const sitting = (await admin.post(`${base}/sittings`, { kind: 'opening' })).json();
     const item = (
       await admin.post(`${base}/sittings/${sitting.id}/agenda`, {
@@ -141,7 +150,7 @@ describeEachDatabase('HTTP: sittings, agenda and adoption votes', (target) => {
       field: 'body.attachments[0].url',
     });
     await presiding.post(`${base}/sittings/${sitting.id}/open`);
-    await markPresent(test.context.database, sitting.id, ids.slice(0, 4));
+    await builder.attendance(sitting.id, ids.slice(0, 4));
     await presiding.post(`${base}/adoption-votes/${item.vote.id}/open`, {});
     const before = await snapshot(test.context.database);
     const partial = await presiding.post(`${base}/adoption-votes/${item.vote.id}/close`, { votesFor: 3 });

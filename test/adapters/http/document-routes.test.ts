@@ -1,17 +1,9 @@
 import { afterEach, expect, it } from 'vitest';
-import type { Role } from '../../../src/adapters/db/congress-schema.ts';
 import { contentDisposition } from '../../../src/adapters/http/routes/document-routes.ts';
-import { credentialHash } from '../../../src/services/accounts/account-service.ts';
+import type { Role } from '../../../src/persistence/congress-schema.ts';
 import { describeEachDatabase, openMigrated } from '../../support/databases.ts';
 import { Client, clientWithRoles, type TestApp, testApp } from '../../support/http.ts';
-import {
-  CONGRESS,
-  delegateId,
-  ELECTION,
-  ROUND,
-  SITTING,
-  seedDocumentCongress,
-} from '../pdf/document-fixtures.ts';
+import { CONGRESS, ELECTION, ROUND, SITTING, seedDocumentCongress } from '../pdf/document-fixtures.ts';
 import { compact, pdfText } from '../pdf/pdf-tools.ts';
 
 const STAFF: Role[] = ['admin', 'check-in', 'teller', 'scrutineer', 'presiding'];
@@ -59,12 +51,7 @@ describeEachDatabase('document routes', (target) => {
 
   async function setUp(): Promise<Map<Role, Client>> {
     const database = await openMigrated(target);
-    await seedDocumentCongress(database);
-    await database.db
-      .updateTable('delegates')
-      .set({ credential_hash: credentialHash(CONGRESS, DELEGATE_CODE) })
-      .where('id', '=', delegateId('王宁'))
-      .execute();
+    await seedDocumentCongress(database, { credentials: { 王宁: DELEGATE_CODE } });
     test = await testApp(database);
     const clients = new Map<Role, Client>();
     for (const role of STAFF)
@@ -107,8 +94,12 @@ describeEachDatabase('document routes', (target) => {
     const admin = (await setUp()).get('admin')!;
     const three = await admin.get(`${BASE}/rounds/${ROUND.committee}/ballots.pdf?sheets=3&from=10`);
     expect(three.headers['x-document-pages']).toBe('3');
-    const text = pdfText(three.rawPayload);
-    expect(text).toContain('编号：RcMTe1x9-0012');
+    // [B4] No serial unless asked for; then numbered from `from`.
+    expect(pdfText(three.rawPayload)).not.toContain('编号');
+    const numbered = await admin.get(
+      `${BASE}/rounds/${ROUND.committee}/ballots.pdf?sheets=3&from=10&serials=1`,
+    );
+    expect(pdfText(numbered.rawPayload)).toContain('编号：RcMTe1x9-0012');
     // Without a count: one sheet per elector present when the round opened (45 at this vote).
     const all = await admin.get(`${BASE}/rounds/${ROUND.deputy}/ballots.pdf`);
     expect(all.headers['x-document-pages']).toBe('45');

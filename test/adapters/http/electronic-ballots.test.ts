@@ -1,11 +1,7 @@
 import { afterEach, expect, it } from 'vitest';
-import type { Role } from '../../../src/adapters/db/congress-schema.ts';
 import { electronicBallotRoutes } from '../../../src/adapters/http/routes/electronic-ballot-routes.ts';
-import {
-  castCounts,
-  closeElectronicRound,
-  seedElectronicRound,
-} from '../../services/ballots/electronic/fixtures.ts';
+import type { Role } from '../../../src/persistence/congress-schema.ts';
+import { castCounts, seedElectronicRound } from '../../services/ballots/electronic/fixtures.ts';
 import { describeEachDatabase, openMigrated } from '../../support/databases.ts';
 import { Client, clientWithRoles, type TestApp, testApp } from '../../support/http.ts';
 
@@ -49,15 +45,15 @@ describeEachDatabase('electronic ballots over HTTP', (target) => {
         .replace(':congressId', fixture.congressId)
         .replace(':roundId', fixture.roundId)
         .replace(':receipt', 'AAAA-BBBB-CCCC');
-    expect(electronicBallotRoutes).toHaveLength(7);
-    for (const route of electronicBallotRoutes) {
+    expect(electronicBallotRoutes).toHaveLength(10);
+    for (const { endpoint: route } of electronicBallotRoutes) {
       for (const caller of callers) {
         const allowed = route.allow === 'anyone' || route.allow.some((role) => caller.roles.includes(role));
         const response =
           route.method === 'POST'
-            ? await caller.client.post(url(route.url), { marks: 'F----' })
-            : await caller.client.get(url(route.url));
-        const where = `${route.method} ${route.url} as ${caller.label}: ${response.statusCode} ${response.body}`;
+            ? await caller.client.post(url(route.path), { marks: 'F----' })
+            : await caller.client.get(url(route.path));
+        const where = `${route.method} ${route.path} as ${caller.label}: ${response.statusCode} ${response.body}`;
         if (allowed) expect([401, 403], where).not.toContain(response.statusCode);
         else expect(response.statusCode, where).toBe(caller.label === 'public' ? 401 : 403);
       }
@@ -174,21 +170,39 @@ describeEachDatabase('electronic ballots over HTTP', (target) => {
     expect(early.json().error).toMatchObject({ code: 'ballots-not-published', zh: '选票在投票结束后公布' });
     expect((await anyone.get(`${base}/receipt/${receipt}`)).statusCode).toBe(409);
 
-    await closeElectronicRound(database, fixture.roundId);
+    await fixture.world.setRoundStatus(fixture.roundId, 'closed');
+    // [B4] Sealed until the scrutineers open them: the board shows the sealed ballots only.
+    const sealedOnly = (await anyone.get(`${base}/ballots`)).json();
+    expect(sealedOnly).toMatchObject({ opened: false, ballots: [] });
+    expect(sealedOnly.sealed.map((b: { tracker: string }) => b.tracker)).toContain(receipt);
+    const scrutineer = await clientWithRoles(test, 'scrutineer', [
+      { congressId: fixture.congressId, role: 'scrutineer' },
+    ]);
+    expect((await presiding.post(`${base}/key-shares`, { shares: [fixture.shares[0]] })).statusCode).toBe(
+      403,
+    );
+    const one = await scrutineer.post(`${base}/key-shares`, { shares: [fixture.shares[0]] });
+    expect(one.statusCode).toBe(200);
+    expect(one.json()).toMatchObject({ threshold: 2, entered: 1, opened: false, sealed: 2 });
+    const bad = await scrutineer.post(`${base}/key-shares`, { shares: ['AAAA-BBBB'] });
+    expect(bad.json().error).toMatchObject({ code: 'invalid-input', field: 'share' });
+    expect((await presiding.get(`${base}/key`)).json()).toMatchObject({ entered: 1, opened: false });
+    const two = await scrutineer.post(`${base}/key-shares`, { shares: [fixture.shares[1]] });
+    expect(two.json()).toMatchObject({ opened: true });
     const published = await anyone.get(`${base}/ballots`);
     expect(published.statusCode).toBe(200);
     expect(published.json().ballots).toHaveLength(2);
+    expect(published.json().sealed).toHaveLength(2);
+    // Issue 13 item 5: the receipt shows that the ballot is on the board, never its marks.
     const mine = await anyone.get(`${base}/receipt/${receipt.toLowerCase()}`);
     expect(mine.statusCode).toBe(200);
-    expect(mine.json()).toMatchObject({
-      receipt,
-      marks: 'FF-A-',
-      writeIns: ['丁宁'],
-      valid: true,
-      choices: expect.arrayContaining([
-        { candidate: fixture.candidates[3], mark: 'against', label: '不赞成' },
-      ]),
+    expect(mine.json()).toEqual({
+      tracker: receipt,
+      onBoard: true,
+      ciphertext: expect.any(String),
+      sealed: 2,
     });
+    expect(mine.body).not.toMatch(/FF-A-|丁宁/);
     expect((await anyone.get(`${base}/receipt/ZZZZ-ZZZZ-ZZZZ`)).statusCode).toBe(404);
     expect((await anyone.get(`${base}/receipt/nonsense`)).json().error).toMatchObject({
       code: 'invalid-input',

@@ -1,6 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import { afterEach, expect, it } from 'vitest';
+import { ContractViolation } from '../../../src/adapters/http/contract-check.ts';
 import { eventRoutes } from '../../../src/adapters/http/routes/events-routes.ts';
+import type { ResultEvent } from '../../../src/contract/events.ts';
+import type { CongressEvent } from '../../../src/services/events.ts';
 import { seedAttendanceCongress } from '../../services/attendance/fixtures.ts';
 import { describeEachDatabase, openMigrated } from '../../support/databases.ts';
 import { clientWithRoles, type TestApp, testApp } from '../../support/http.ts';
@@ -39,6 +42,18 @@ class EventReader {
     }
   }
 }
+
+/** A result event as the rounds service publishes it, naming one elected. */
+const announced = (name: string): ResultEvent => ({
+  roundId: 'r1',
+  electionId: 'e1',
+  outcome: 'complete',
+  elected: [{ name, votes: 5 }],
+  electedAlternates: [],
+  runoff: null,
+  shortfall: 0,
+  complete: true,
+});
 
 const dataOf = (frame: string) =>
   JSON.parse(
@@ -97,12 +112,12 @@ describeEachDatabase('live updates (server-sent events)', (target) => {
     test.context.events.publish({
       type: 'result',
       congressId: other.congressId,
-      data: { elected: ['不该出现'] },
+      data: announced('不该出现'),
     });
-    test.context.events.publish({ type: 'result', congressId, data: { elected: ['王小强'] } });
-    expect(dataOf(await events.next((frame) => frame.startsWith('event: result')))).toEqual({
-      elected: ['王小强'],
-    });
+    test.context.events.publish({ type: 'result', congressId, data: announced('王小强') });
+    expect(dataOf(await events.next((frame) => frame.startsWith('event: result')))).toEqual(
+      announced('王小强'),
+    );
     expect(events.frames.join('\n')).not.toContain('不该出现');
 
     abort.abort();
@@ -127,9 +142,38 @@ describeEachDatabase('live updates (server-sent events)', (target) => {
     expect(test.context.events.subscriberCount(congressId)).toBe(0);
   });
 
+  it('checks every published event against the contract: a malformed one throws in its publisher and reaches no stream', async () => {
+    const database = await openMigrated(target);
+    test = await testApp(database);
+    const { congressId } = await seedAttendanceCongress(database, { voting: 2 });
+    const origin = await test.app.listen({ host: '127.0.0.1', port: 0 });
+    abort = new AbortController();
+    const response = await fetch(`${origin}/api/congresses/${congressId}/events`, { signal: abort.signal });
+    const events = new EventReader(response.body!.getReader());
+    await events.next((frame) => frame.startsWith('event: snapshot'));
+
+    const malformed = [
+      // The shape the stream test used to publish: names without their votes.
+      { type: 'result', congressId, data: { elected: ['王小强'] } },
+      // A leaked field: a ballot's marks have no place in a progress count [B4].
+      { type: 'voting', congressId, data: { roundId: 'r1', voted: 3, issued: 5, marks: ['王小强'] } },
+      { type: 'congress', congressId, data: { change: 'sitting-opened', sittingId: 's1' } },
+      { type: 'gossip', congressId, data: {} },
+    ];
+    for (const event of malformed) {
+      expect(() => test.context.events.publish(event as unknown as CongressEvent)).toThrow(ContractViolation);
+    }
+    // A well-formed event still passes, and is the first result the stream carries.
+    test.context.events.publish({ type: 'result', congressId, data: announced('王小强') });
+    const result = await events.next((frame) => frame.startsWith('event: result'));
+    expect(dataOf(result)).toEqual(announced('王小强'));
+    expect(events.frames.filter((frame) => frame.startsWith('event: result'))).toHaveLength(1);
+    expect(events.frames.join('\n')).not.toContain('marks');
+  });
+
   it('is open to anyone, and an unknown congress is an ordinary 404', async () => {
     test = await testApp(await openMigrated(target));
-    expect(eventRoutes.map((route) => route.allow)).toEqual(['anyone']);
+    expect(eventRoutes.map((route) => route.endpoint.allow)).toEqual(['anyone']);
     const response = await test.app.inject({ method: 'GET', url: '/api/congresses/nope/events' });
     expect(response.statusCode).toBe(404);
     expect(response.json().error).toMatchObject({ en: 'congress not found', zh: '大会不存在' });

@@ -129,7 +129,8 @@ describeEachDatabase('news API', (target) => {
   it('templates: read, replace and reset by the administrator of every congress', async () => {
     const root = await clientWithRoles(test, 'root', [{ congressId: '*', role: 'admin' }]);
     const templates = (await root.get('/api/news/templates')).json();
-    expect(templates).toHaveLength(8);
+    // Six kinds of report, each in Chinese and English.
+    expect(templates).toHaveLength(12);
     expect(templates[0]).toMatchObject({ kind: 'opening', lang: 'zh', isDefault: true });
 
     const refused = await root.request('PUT', '/api/news/templates/opening/en', {

@@ -1,6 +1,6 @@
 import { afterEach, expect, it } from 'vitest';
-import { auditHead } from '../../../src/adapters/db/index.ts';
-import { seedPaperCongress, setRoundStatus } from '../../services/ballots/paper/fixtures.ts';
+import { auditHead } from '../../../src/persistence/index.ts';
+import { seedPaperCongress } from '../../services/ballots/paper/fixtures.ts';
 import { describeEachDatabase, openMigrated } from '../../support/databases.ts';
 import { Client, clientWithRoles, type TestApp, testApp } from '../../support/http.ts';
 
@@ -91,7 +91,7 @@ describeEachDatabase('paper ballot routes', (target) => {
     });
     expect(resolved.statusCode, resolved.body).toBe(201);
 
-    await setRoundStatus(s.database, s.congress.roundId, 'closed', 3);
+    await s.congress.world.setRoundStatus(s.congress.roundId, 'closed', { ballotsIssued: 3 });
     for (const client of [s.teller1, s.scrutineer, s.admin, s.presiding]) {
       const reconciliation = await client.get(`${s.base}/reconciliation`);
       expect(reconciliation.statusCode).toBe(200);
@@ -164,7 +164,7 @@ describeEachDatabase('paper ballot routes', (target) => {
     expect((await s.admin.get(`${electronic}/reconciliation`)).json().error).toMatchObject({
       code: 'not-paper-round',
     });
-    await setRoundStatus(s.database, s.congress.roundId, 'counted', 0);
+    await s.congress.world.setRoundStatus(s.congress.roundId, 'counted', { ballotsIssued: 0 });
     const late = await s.teller1.post(`${s.base}/entries`, {
       pass: 'A',
       batchNo: 1,

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Role } from '../../../src/adapters/db/congress-schema.ts';
 import { allRoutes } from '../../../src/adapters/http/routes/index.ts';
+import type { Role } from '../../../src/persistence/congress-schema.ts';
 import { credentialHash } from '../../../src/services/accounts/account-service.ts';
+import { buildWorld } from '../../support/builder/index.ts';
 import { describeEachDatabase, openMigrated } from '../../support/databases.ts';
 import { Client, clientWithRoles, type TestApp, testApp } from '../../support/http.ts';
 
@@ -21,60 +22,8 @@ describeEachDatabase('permission matrix', (target) => {
 
   beforeAll(async () => {
     test = await testApp(await openMigrated(target));
-    const db = test.context.database.db;
-    await db
-      .insertInto('organisations')
-      .values({
-        id: 'org',
-        name: '中国共产党示范市委员会',
-        short_name: '示范市委',
-        locality: '示范市',
-        level: 'city',
-        parent_id: null,
-      })
-      .execute();
-    await db
-      .insertInto('congresses')
-      .values({
-        id: CONGRESS,
-        organisation_id: 'org',
-        kind: 'congress',
-        number: 13,
-        plenary_number: null,
-        term_id: null,
-        title: '第十三次代表大会',
-        theme: null,
-        venue: null,
-        starts_on: null,
-        ends_on: null,
-        rule_set: 'local-congress',
-        status: 'preparing',
-        secretary_general: null,
-        created_at: '2026-01-01T00:00:00.000Z',
-      })
-      .execute();
-    await db
-      .insertInto('delegates')
-      .values({
-        id: 'd1',
-        congress_id: CONGRESS,
-        delegation_id: null,
-        code: '0001',
-        name: '王宁',
-        gender: '男',
-        ethnicity: '汉族',
-        birth_date: null,
-        joined_date: null,
-        position: null,
-        id_number: null,
-        voting_rights: 1,
-        suspension_reason: null,
-        photo: null,
-        credential_hash: credentialHash(CONGRESS, DELEGATE_CODE),
-        account_id: null,
-        created_at: '2026-01-01T00:00:00.000Z',
-      })
-      .execute();
+    const congress = await buildWorld(test.context.database).congress({ id: CONGRESS, number: 13 });
+    await congress.delegates([{ id: 'd1', name: '王宁', credential: DELEGATE_CODE }]);
     // Each staff account holds its role in the congress and in every congress ('*'), so that the
     // matrix covers the routes outside a congress too (organisations, terms, news templates).
     for (const role of STAFF_ROLES) {
@@ -94,17 +43,17 @@ describeEachDatabase('permission matrix', (target) => {
   it('walks every route with every role', async () => {
     const failures: string[] = [];
     let checked = 0;
-    for (const definition of allRoutes) {
-      const key = `${definition.method} ${definition.url}`;
+    for (const { endpoint: definition } of allRoutes) {
+      const key = `${definition.method} ${definition.path}`;
       if (SKIP.has(key)) continue;
-      const url = definition.url.replace(':congressId', CONGRESS).replace(/:[A-Za-z]+/g, 'no-such-id');
+      const url = definition.path.replace(':congressId', CONGRESS).replace(/:[A-Za-z]+/g, 'no-such-id');
       for (const [role, client] of clients) {
         if (role === 'delegate') await keepDelegateLoggedIn();
         const allowed =
           definition.allow === 'anyone' ||
           definition.allow.includes(role) ||
           definition.allow.includes('public');
-        if (definition.raw && allowed) continue; // a stream stays open; its own test covers it
+        if (definition.response === 'stream' && allowed) continue; // a stream stays open; its own test covers it
         const response = await client.request(
           definition.method,
           url,
@@ -144,10 +93,10 @@ describeEachDatabase('permission matrix', (target) => {
   }
 
   it('every route states who may call it', () => {
-    for (const definition of allRoutes) {
+    for (const { endpoint: definition } of allRoutes) {
       expect(
         definition.allow === 'anyone' || definition.allow.length > 0,
-        `${definition.method} ${definition.url}`,
+        `${definition.method} ${definition.path}`,
       ).toBe(true);
     }
   });

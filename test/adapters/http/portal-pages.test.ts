@@ -88,6 +88,8 @@ describeEachDatabase('news portal', (target) => {
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(response.headers['content-security-policy']).toContain("default-src 'none'");
+    // Its icon is inline, as the console's: the browser asks for no /favicon.ico (a 404).
+    expect(response.body).toContain('<link rel="icon" href="data:image/svg+xml,');
     const html = response.body;
     expect(html).toMatch(/^<!doctype html>\n<html lang="zh-CN">/);
     expect(html).not.toMatch(/<script/i);
@@ -162,8 +164,9 @@ describeEachDatabase('news portal', (target) => {
       `<a href="/api/congresses/${CONGRESS}/elections/e-committee/list.pdf">中国共产党通辽市第六届委员会委员当选名单</a> (PDF)`,
     );
     expect(visibleText(html)).toContain('相关文件');
+    // The list as the press sets it: in columns, whole names, two-character names padded.
     expect(html).toContain(
-      '<p class="lines">中国共产党通辽市第六届委员会委员名单<br>（3名，按姓氏笔画为序）<br>丁宁　于波　马慧吉</p>',
+      '<p class="lines">中国共产党通辽市第六届委员会委员名单<br>（3名，按姓氏笔画为序）</p>\n<ul class="names"><li>丁　宁</li><li>于　波</li><li>马慧吉</li></ul>',
     );
   });
 

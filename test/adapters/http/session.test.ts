@@ -36,12 +36,11 @@ describeEachDatabase('sessions', (target) => {
     const first = await attempt();
     expect(first.statusCode).toBe(401);
     expect(first.json().error).toMatchObject({ en: 'wrong username or password', zh: '用户名或密码错误' });
-    for (let i = 0; i < 4; i++) await attempt();
-    expect((await attempt()).statusCode).toBe(429);
-    // Even the right password waits until the window passes.
-    await expect(new Client(test.app).login('teller1', 'teller1-password')).rejects.toThrow('429');
-    test.clock.advance(16 * 60 * 1000);
+    for (let i = 0; i < 4; i++) expect((await attempt()).statusCode).toBe(401);
+    // After five failures attempts wait (a delay, not a lock): the right password still gets in.
+    const started = performance.now();
     await expect(new Client(test.app).login('teller1', 'teller1-password')).resolves.toBeInstanceOf(Client);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(950);
   });
 
   it('rejects malformed bodies with the field named', async () => {

@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { isDelegateHeaderRow } from '../../../src/adapters/import/delegate-row.ts';
 import { ImportFileError } from '../../../src/adapters/import/import-file-error.ts';
 import { readTable } from '../../../src/adapters/import/read-rows.ts';
-import { InputError } from '../../../src/adapters/shared/input-error.ts';
+import { isDelegateHeaderRow } from '../../../src/services/congress/delegate-row.ts';
+import { InputError } from '../../../src/services/input-error.ts';
 import { csvText, delegateWorkbook, gbkCsv, HEADERS, ID, ROWS, utf8BomCsv } from './fixtures.ts';
 
 describe('readTable: CSV', () => {

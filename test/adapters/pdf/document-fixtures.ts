@@ -1,5 +1,3 @@
-import type { ElectionsTable, RoundsTable } from '../../../src/adapters/db/congress-schema.ts';
-import { type Database, inTransaction } from '../../../src/adapters/db/index.ts';
 import {
   ballotOrder,
   type Office,
@@ -7,12 +5,15 @@ import {
   tallyRound,
   usesApprovedOrder,
 } from '../../../src/core/rules/index.ts';
+import type { ElectionsTable, RoundsTable } from '../../../src/persistence/congress-schema.ts';
+import type { Database } from '../../../src/persistence/index.ts';
 import { buildRound, type SimpleBallot } from '../../core/rules/round-builder.ts';
+import { buildWorld } from '../../support/builder/index.ts';
 
-// A small congress written straight into the tables, with what the documents print: delegations,
-// delegates (two-character names, women, a Hui delegate, one without a vote, one in no
-// delegation), a sitting with leave and absences, and elections whose rounds were counted with the
-// rules engine (tallyRound) — not through the election services, which are others' work.
+// A small congress with what the documents print, built by the test builder in rows mode:
+// delegations, delegates (two-character names, women, a Hui delegate, one without a vote, one in
+// no delegation), a sitting with leave and absences, and elections whose rounds were counted from
+// the ballots below by the rules engine (the builder's rounds), with their officers.
 
 export const CONGRESS = 'doc-congress';
 export const SITTING = 'doc-sitting';
@@ -36,36 +37,29 @@ export const ROUND = {
 
 const AT = '2026-09-27T00:00:00.000Z';
 
-const DELEGATIONS = [
-  { id: 'dg-1', name: '市直机关代表团', sort_order: 1 },
-  { id: 'dg-2', name: '教育系统代表团', sort_order: 2 },
-  { id: 'dg-3', name: '企业代表团', sort_order: 3 },
-];
+const DELEGATIONS = ['市直机关代表团', '教育系统代表团', '企业代表团'];
 
-/** name, gender, ethnicity, delegation, votes? */
-const DELEGATES: ReadonlyArray<readonly [string, string, string, string | null, boolean]> = [
-  ['王宁', '男', '汉族', 'dg-1', true],
-  ['丁小强', '男', '汉族', 'dg-1', true],
-  ['李丽', '女', '汉族', 'dg-1', true],
-  ['马明', '男', '回族', 'dg-1', true],
-  ['于波', '男', '汉族', 'dg-1', true],
-  ['张伟', '男', '汉族', 'dg-2', true],
-  ['赵敏', '女', '满族', 'dg-2', true],
-  ['刘洋', '男', '汉族', 'dg-2', true],
-  ['陈静', '女', '汉族', 'dg-2', true],
-  ['才让', '男', '藏族', 'dg-2', true],
-  ['欧阳修远', '男', '汉族', 'dg-3', true],
-  ['孙涛', '男', '汉族', 'dg-3', true],
-  ['胡军', '男', '汉族', 'dg-3', true],
-  ['朱红', '女', '汉族', 'dg-3', true],
-  ['高峰', '男', '汉族', 'dg-3', false],
+/** name, gender, ethnicity, delegation (1–3), votes? */
+const DELEGATES: ReadonlyArray<readonly [string, string, string, number | null, boolean]> = [
+  ['王宁', '男', '汉族', 1, true],
+  ['丁小强', '男', '汉族', 1, true],
+  ['李丽', '女', '汉族', 1, true],
+  ['马明', '男', '回族', 1, true],
+  ['于波', '男', '汉族', 1, true],
+  ['张伟', '男', '汉族', 2, true],
+  ['赵敏', '女', '满族', 2, true],
+  ['刘洋', '男', '汉族', 2, true],
+  ['陈静', '女', '汉族', 2, true],
+  ['才让', '男', '藏族', 2, true],
+  ['欧阳修远', '男', '汉族', 3, true],
+  ['孙涛', '男', '汉族', 3, true],
+  ['胡军', '男', '汉族', 3, true],
+  ['朱红', '女', '汉族', 3, true],
+  ['高峰', '男', '汉族', 3, false],
   ['阿不都·热合曼', '男', '维吾尔族', null, true],
 ];
 
 export const DELEGATE_NAMES = DELEGATES.map(([name]) => name);
-
-/** Delegate ids by name. */
-export const delegateId = (name: string) => `dl-${DELEGATE_NAMES.indexOf(name) + 1}`;
 
 /** Leave and check-in of the sitting: two on leave, the rest present but three absent. */
 export const ON_LEAVE: Readonly<Record<string, string>> = { 张伟: '因病：住院', 朱红: '因事' };
@@ -176,223 +170,96 @@ export function fixtureResult(spec: ElectionSpec): { printed: string[]; result: 
 export const COMMITTEE_RESULT = fixtureResult(SPECS[0]!);
 export const ALTERNATE_RESULT = fixtureResult(SPECS[1]!);
 
-export async function seedDocumentCongress(database: Database): Promise<void> {
-  await inTransaction(database, async (trx) => {
-    await trx
-      .insertInto('organisations')
-      .values({
-        id: 'doc-org',
-        name: '中国共产党示范市委员会',
-        short_name: '市委',
-        locality: '示范市',
-        level: 'city',
-        parent_id: null,
-      })
-      .execute();
-    await trx
-      .insertInto('congresses')
-      .values({
-        id: CONGRESS,
-        organisation_id: 'doc-org',
-        kind: 'congress',
-        number: 13,
-        plenary_number: null,
-        term_id: null,
-        title: CONGRESS_TITLE,
-        theme: null,
-        venue: '市会议中心',
-        starts_on: '2026-09-27',
-        ends_on: '2026-09-29',
-        rule_set: 'local-congress',
-        status: 'in-session',
-        secretary_general: null,
-        created_at: AT,
-      })
-      .execute();
-    await trx
-      .insertInto('delegations')
-      .values(DELEGATIONS.map((d) => ({ ...d, congress_id: CONGRESS })))
-      .execute();
-    await trx
-      .insertInto('delegates')
-      .values(
-        DELEGATES.map(([name, gender, ethnicity, delegation, votes], i) => ({
-          id: `dl-${i + 1}`,
-          congress_id: CONGRESS,
-          delegation_id: delegation,
-          code: String(i + 1).padStart(4, '0'),
-          name,
-          gender,
-          ethnicity,
-          birth_date: null,
-          joined_date: null,
-          position: null,
-          id_number: null,
-          voting_rights: votes ? 1 : 0,
-          suspension_reason: votes ? null : '停止行使代表权利',
-          photo: null,
-          credential_hash: null,
-          account_id: null,
-          created_at: AT,
-        })),
-      )
-      .execute();
-    await trx
-      .insertInto('sittings')
-      .values({
-        id: SITTING,
-        congress_id: CONGRESS,
-        kind: 'plenary',
-        title: '第二次全体会议',
-        status: 'open',
-        sort_order: 2,
-        starts_at: '2026-09-28T00:30:00.000Z',
-        ends_at: null,
-        venue: null,
-        presiding: null,
-        opened_at: '2026-09-28T01:00:00.000Z',
-        closed_at: null,
-      })
-      .execute();
-    await trx
-      .insertInto('attendance')
-      .values(
-        DELEGATE_NAMES.filter((name) => !ABSENT.includes(name)).map((name) => ({
-          sitting_id: SITTING,
-          delegate_id: delegateId(name),
-          status: ON_LEAVE[name] ? ('leave' as const) : ('present' as const),
-          updated_at: AT,
-          leave_reason: ON_LEAVE[name] ?? null,
-          checked_in_at: ON_LEAVE[name] ? null : AT,
-          checked_out_at: null,
-          desk: null,
-        })),
-      )
-      .execute();
-    for (const [index, spec] of SPECS.entries()) {
-      const { printed, result } = fixtureResult(spec);
-      await trx
-        .insertInto('elections')
-        .values({
-          id: spec.id,
-          congress_id: CONGRESS,
-          office: spec.office,
-          title: spec.title,
-          rule_set: 'local-congress',
-          parameters_json: '{}',
-          ballot_mode: 'paper',
-          status: spec.status,
-          seats: spec.seats,
-          sort_order: index + 1,
-          preliminary_advance: null,
-          sitting_id: SITTING,
-          method_id: null,
-        })
-        .execute();
-      await trx
-        .insertInto('candidates')
-        .values(
-          spec.candidates.map((name, k) => {
-            const row = DELEGATES.find(([n]) => n === name)!;
-            return {
-              id: `${spec.id}-c${k}`,
-              election_id: spec.id,
-              name,
-              approved_rank: usesApprovedOrder(spec.office) ? k + 1 : null,
-              delegate_id: delegateId(name),
-              gender: row[1],
-              ethnicity: row[2],
-              position: null,
-            };
-          }),
-        )
-        .execute();
-      await trx
-        .insertInto('election_officers')
-        .values([
-          {
-            id: `${spec.id}-o1`,
-            election_id: spec.id,
-            role: 'chief-scrutineer',
-            name: '高峰',
-            delegate_id: delegateId('高峰'),
-            account_id: null,
-          },
-          {
-            id: `${spec.id}-o2`,
-            election_id: spec.id,
-            role: 'deputy-chief-scrutineer',
-            name: '林平',
-            delegate_id: null,
-            account_id: null,
-          },
-          {
-            id: `${spec.id}-o3`,
-            election_id: spec.id,
-            role: 'scrutineer',
-            name: '何勇',
-            delegate_id: null,
-            account_id: null,
-          },
-          {
-            id: `${spec.id}-o4`,
-            election_id: spec.id,
-            role: 'teller',
-            name: '计票员甲',
-            delegate_id: null,
-            account_id: null,
-          },
-        ])
-        .execute();
-      const expected = spec.expected ?? 417;
-      const present = spec.present ?? 413;
-      await trx
-        .insertInto('rounds')
-        .values({
-          id: spec.roundId,
-          election_id: spec.id,
-          seq: 1,
-          kind: 'formal',
-          mode: 'paper',
-          status: spec.roundStatus,
-          candidates_json: JSON.stringify(printed),
-          seats: spec.seats,
-          advance: null,
-          expected,
-          present,
-          ballots_issued: present,
-          sitting_id: SITTING,
-          opened_at: '2026-09-28T02:00:00.000Z',
-          closed_at: '2026-09-28T02:40:00.000Z',
-          result_json: JSON.stringify(result),
-          signed_off_at: spec.roundStatus === 'announced' ? '2026-09-28T03:00:00.000Z' : null,
-          announced_at: spec.roundStatus === 'announced' ? '2026-09-28T03:10:00.000Z' : null,
-        })
-        .execute();
-    }
+/** The congress, with the credential codes given (by delegate name) on their cards. */
+export async function seedDocumentCongress(
+  database: Database,
+  options: { readonly credentials?: Readonly<Record<string, string>> } = {},
+): Promise<void> {
+  const world = buildWorld(database, { tag: 'doc', at: AT });
+  const org = await world.organisation({
+    name: '中国共产党示范市委员会',
+    shortName: '市委',
+    locality: '示范市',
+    level: 'city',
+  });
+  const congress = await world.congress({
+    id: CONGRESS,
+    organisation: org.id,
+    number: 13,
+    title: CONGRESS_TITLE,
+    venue: '市会议中心',
+    startsOn: '2026-09-27',
+    endsOn: '2026-09-29',
+  });
+  const delegations = await congress.delegations(DELEGATIONS);
+  const delegates = await congress.delegates(
+    DELEGATES.map(([name, gender, ethnicity, delegation, votes]) => ({
+      name,
+      gender,
+      ethnicity,
+      ...(delegation === null ? {} : { delegation: delegations[delegation - 1]! }),
+      ...(votes ? {} : { votingRights: false, suspensionReason: '停止行使代表权利' }),
+      ...(options.credentials?.[name] ? { credential: options.credentials[name] } : {}),
+    })),
+  );
+  const delegate = (name: string) => delegates.find((d) => d.name === name)!;
+  const sitting = await congress.sitting({
+    id: SITTING,
+    title: '第二次全体会议',
+    sortOrder: 2,
+    startsAt: '2026-09-28T00:30:00.000Z',
+    openedAt: '2026-09-28T01:00:00.000Z',
+  });
+  await congress.attendance(
+    SITTING,
+    DELEGATE_NAMES.filter((name) => !ABSENT.includes(name)).map((name) =>
+      ON_LEAVE[name]
+        ? { delegate: delegate(name), status: 'leave' as const, leaveReason: ON_LEAVE[name] }
+        : delegate(name),
+    ),
+  );
+  for (const spec of SPECS) {
+    const election = await congress.election({
+      id: spec.id,
+      office: spec.office,
+      title: spec.title,
+      seats: spec.seats,
+      sitting: sitting.id,
+      status: spec.status,
+      candidates: spec.candidates.map((name) => {
+        const [, gender, ethnicity] = DELEGATES.find(([n]) => n === name)!;
+        return { name, delegate: delegate(name), gender, ethnicity };
+      }),
+      officers: [
+        { role: 'chief-scrutineer', name: '高峰', delegate: delegate('高峰').id },
+        { role: 'deputy-chief-scrutineer', name: '林平' },
+        { role: 'scrutineer', name: '何勇' },
+        { role: 'teller', name: '计票员甲' },
+      ],
+    });
+    const present = spec.present ?? 413;
+    await election.round({
+      id: spec.roundId,
+      status: spec.roundStatus,
+      expected: spec.expected ?? 417,
+      present,
+      ballots: spec.ballots,
+      openedAt: '2026-09-28T02:00:00.000Z',
+      closedAt: '2026-09-28T02:40:00.000Z',
+      signedOffAt: '2026-09-28T03:00:00.000Z',
+      announcedAt: '2026-09-28T03:10:00.000Z',
+    });
     // A second round of the discipline election, open: no count yet (a blank tally sheet).
-    await trx
-      .insertInto('rounds')
-      .values({
+    if (spec.id === ELECTION.discipline) {
+      await election.round({
         id: ROUND.disciplineOpen,
-        election_id: ELECTION.discipline,
-        seq: 2,
         kind: 'supplementary',
-        mode: 'paper',
-        status: 'open',
-        candidates_json: JSON.stringify(['于波', '朱红']),
+        candidates: ['于波', '朱红'],
         seats: 1,
-        advance: null,
         expected: 417,
         present: 411,
-        ballots_issued: null,
-        sitting_id: SITTING,
-        opened_at: '2026-09-28T05:00:00.000Z',
-        closed_at: null,
-        result_json: null,
-        signed_off_at: null,
-        announced_at: null,
-      })
-      .execute();
-  });
+        openedAt: '2026-09-28T05:00:00.000Z',
+      });
+    }
+  }
 }

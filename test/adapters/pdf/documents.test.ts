@@ -1,6 +1,6 @@
 import { beforeEach, expect, it } from 'vitest';
-import type { Database } from '../../../src/adapters/db/index.ts';
 import { renderPdf } from '../../../src/adapters/pdf/index.ts';
+import type { Database } from '../../../src/persistence/index.ts';
 import { PUBLIC } from '../../../src/services/actor.ts';
 import {
   attendanceRecordDocument,
@@ -42,7 +42,7 @@ describeEachDatabase('printed documents', (target) => {
     await seedDocumentCongress(database);
   });
 
-  it('[B1][C3] ballots: title, instructions, names in ballot order, write-in boxes, serials', async () => {
+  it('[B1][C3][B4] ballots: title, instructions, names in ballot order, write-in boxes, seal area, no serial', async () => {
     const file = await ballotSheets(context(), CONGRESS, ROUND.committee, { sheets: 2 }, renderPdf);
     savePreview(file.pdf, 'ballot-committee');
     expect(file.filename).toBe('中国共产党示范市第十三届委员会委员选举票.pdf');
@@ -63,12 +63,19 @@ describeEachDatabase('printed documents', (target) => {
     expectInOrder(text, COMMITTEE_RESULT.printed);
     expect(COMMITTEE_RESULT.printed).toEqual(['马明', '王宁', '刘洋', '李丽', '张伟', '陈静', '赵敏']);
     expect(text).toContain('另选人');
-    expect(text).toContain('编号：RcMTe1x9-0001');
-    expect(text).toContain('编号：RcMTe1x9-0002');
+    expect(text).toContain('盖章处');
+    // [B4] Every sheet of a round is the same unless the secretariat asks for serials.
+    expect(text).not.toContain('编号');
   });
 
-  it('[B1] ballots of other types carry their own band; a reprint starts at its number', async () => {
-    const file = await ballotSheets(context(), CONGRESS, ROUND.alternate, { sheets: 1, from: 51 }, renderPdf);
+  it('[B1] ballots of other types carry their own band; with serials, a reprint starts at its number', async () => {
+    const file = await ballotSheets(
+      context(),
+      CONGRESS,
+      ROUND.alternate,
+      { sheets: 1, from: 51, serials: true },
+      renderPdf,
+    );
     savePreview(file.pdf, 'ballot-alternate');
     const text = pdfText(file.pdf);
     expect(text).toContain('候补委员选举票');
@@ -91,9 +98,9 @@ describeEachDatabase('printed documents', (target) => {
     expect(text).toContain('计票结果报告单');
     expect(text).toContain('中国共产党示范市第十三届委员会委员选举');
     for (const figure of ['417人', '413人', '413张', '411张', '2张']) expect(text).toContain(figure);
-    expect(flat).toContain(compact('收回选票413张，等于或少于发出选票413张，选举有效 [B2]。'));
-    expect(flat).toContain(compact('有效票411张，无效票2张 [B3]。'));
-    expect(flat).toContain(compact('当选须得赞成票超过应到会有选举权人数417人的半数，即至少209票 [T1]。'));
+    expect(flat).toContain(compact('收回选票413张，等于或少于发出选票413张，选举有效。'));
+    expect(flat).toContain(compact('有效票411张，无效票2张。'));
+    expect(flat).toContain(compact('当选须得赞成票超过应到会有选举权人数417人的半数，即至少209票。'));
     expect(flat).toContain(compact('当选5名（按姓氏笔画为序）：马明、王宁、李丽、张伟、赵敏。'));
     expectInOrder(text, COMMITTEE_RESULT.printed);
     // 王宁: 209 for (exactly the minimum), 149 against, 53 abstain (the 2 invalid ballots count for no one).
@@ -121,7 +128,7 @@ describeEachDatabase('printed documents', (target) => {
     expectInOrder(text, ['于波', '朱红']);
     // The threshold is known before the count: 417 expected [T1].
     expect(compact(text)).toContain(
-      compact('当选须得赞成票超过应到会有选举权人数417人的半数，即至少209票 [T1]。'),
+      compact('当选须得赞成票超过应到会有选举权人数417人的半数，即至少209票。'),
     );
     expect(text).not.toContain('当选1名');
   });
@@ -227,7 +234,7 @@ describeEachDatabase('printed documents', (target) => {
     expect(text).toContain('第二次全体会议出席情况记录');
     expect(text).toContain('2026年9月28日');
     expect(flat).toContain(
-      compact('应到代表15名，请假2人（因事1人，因病1人），实到代表10名，符合法定人数 [Q1]。'),
+      compact('应到代表15名，请假2人（因事1人，因病1人），实到代表10名，符合法定人数。'),
     );
     expectInOrder(text, [
       '请假代表名单（2人）',

@@ -57,10 +57,16 @@ describe('ballot layout', () => {
     expect(layout.nameSize).toBe(12);
   });
 
-  it('puts the mark box directly above each name, inside the registration squares', () => {
+  it('puts the mark box directly above each name, inside the four distinct corner fiducials', () => {
     const layout = planBallot(25, 21, instructions);
     const [topLeft, , , bottomRight] = layout.registration;
-    expect(topLeft).toEqual({ x: REGISTRATION.inset, y: REGISTRATION.inset, width: 14, height: 14 });
+    expect(topLeft).toEqual({
+      corner: 'top-left',
+      x: REGISTRATION.inset,
+      y: REGISTRATION.inset,
+      width: REGISTRATION.size,
+      height: REGISTRATION.size,
+    });
     for (const cell of [...layout.candidates, ...layout.writeIns]) {
       expect(cell.name.x).toBe(cell.mark.x);
       expect(cell.name.y).toBeCloseTo(cell.mark.y + cell.mark.height);

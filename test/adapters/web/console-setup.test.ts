@@ -15,12 +15,12 @@ import {
   voteRule,
   voteStage,
 } from '../../../src/adapters/web/src/lib/procedure.ts';
+import type { Officer } from '../../../src/contract/elections.ts';
 import type {
-  AdoptionVote,
-  AgendaItem,
-  Officer,
-  Sitting,
-} from '../../../src/adapters/web/src/lib/setup-types.ts';
+  AdoptionVoteView as AdoptionVote,
+  AgendaItemView as AgendaItem,
+  SittingView as Sitting,
+} from '../../../src/contract/procedure.ts';
 
 describe('the live candidate-list check', () => {
   // 45 seats, 10% surplus: at least 50 candidates, as the server's verdict says.
@@ -80,8 +80,8 @@ describe('scrutineers and tellers', () => {
     id: name,
     role,
     name,
-    delegate_id: `d-${name}`,
-    account_id: account,
+    delegateId: `d-${name}`,
+    accountId: account,
   });
   const officers = [
     officer('chief-scrutineer', '韦宏军', 'acc-1'),
@@ -121,6 +121,7 @@ describe('sittings and votes', () => {
     status: Sitting['status'],
   ): Sitting => ({
     id,
+    congressId: 'c',
     kind: 'plenary',
     title: id,
     status,

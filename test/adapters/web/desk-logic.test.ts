@@ -1,18 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import { filterDelegates } from '../../../src/adapters/web/src/lib/delegate-filter.ts';
 import {
-  classifyDeskInput,
-  deskVerdict,
-  moveSelection,
-  soleCandidate,
-  VERDICT_TONE,
-} from '../../../src/adapters/web/src/lib/desk-logic.ts';
-import {
   consoleSectionsFor,
   entryPointsFor,
   rolesFor,
   type SessionInfo,
 } from '../../../src/adapters/web/src/lib/roles.ts';
+import {
+  classifyDeskInput,
+  clearScreen,
+  type DeskScreen,
+  deskKey,
+  deskSubject,
+  deskVerdict,
+  EMPTY_SCREEN,
+  moveSelection,
+  screenAfterLookup,
+  searchStep,
+  showNotFound,
+  showOutcome,
+  showPickList,
+  soleCandidate,
+  VERDICT_TONE,
+} from '../../../src/adapters/web/src/pages/checkin/desk-logic.ts';
+import {
+  leaveBody,
+  noteMissing,
+  reasonForKey,
+} from '../../../src/adapters/web/src/pages/checkin/leave-form.ts';
+import type { AttendanceOutcome, SearchCandidate } from '../../../src/contract/attendance.ts';
 
 describe('the check-in desk input', () => {
   it('reads a scanned or typed code as a code, and names or pinyin as a search', () => {
@@ -66,6 +82,126 @@ describe('the check-in desk input', () => {
   });
 });
 
+const candidate = (
+  code: string,
+  name: string,
+  status: SearchCandidate['status'] = 'absent',
+): SearchCandidate => ({
+  id: `id-${code}`,
+  name,
+  code,
+  delegation: '河东区代表团',
+  hasPhoto: false,
+  votingRights: true,
+  status,
+  checkedInAt: null,
+  desk: null,
+  leaveReason: null,
+});
+
+const checkedIn = (code: string, name: string): AttendanceOutcome => ({
+  changed: true,
+  action: 'check-in',
+  sittingId: 's1',
+  delegate: { id: `id-${code}`, name, code, delegation: '河东区代表团', votingRights: true },
+  previousStatus: 'absent',
+  status: 'present',
+  checkedInAt: '2026-11-26T00:31:00.000Z',
+  checkedOutAt: null,
+  desk: '1',
+  leaveReason: null,
+  message: { en: `${name}: checked in`, zh: `${name}已签到` },
+});
+
+describe('whom the desk’s leave (F2) and check-out (F4) keys act on', () => {
+  const afterFirst = showOutcome(EMPTY_SCREEN, checkedIn('0010', '王芳'), 1);
+
+  it('acts on what is typed now, not on the delegate checked in before (issue 12, defect 1)', () => {
+    // 0010 checked in and shown; 0011 typed, Enter not pressed: F2 is for 0011.
+    const typing: DeskScreen = { ...afterFirst, text: '0011' };
+    expect(deskSubject(typing)).toEqual({ kind: 'typed', query: '0011' });
+    expect(deskSubject({ ...afterFirst, text: ' wxq ' })).toEqual({ kind: 'typed', query: 'wxq' });
+  });
+
+  it('with nothing typed: the delegate shown, else the one selected in the list, else nobody', () => {
+    expect(deskSubject(afterFirst)).toEqual({
+      kind: 'delegate',
+      delegate: expect.objectContaining({ code: '0010', name: '王芳' }),
+    });
+    expect(deskSubject({ ...afterFirst, text: '   ' }).kind).toBe('delegate');
+    const list = showPickList(afterFirst, [candidate('0021', '王强'), candidate('0022', '王晓琴')], false);
+    expect(deskSubject({ ...list, selected: 1 })).toEqual({
+      kind: 'delegate',
+      delegate: expect.objectContaining({ code: '0022' }),
+    });
+    expect(deskSubject(EMPTY_SCREEN)).toEqual({ kind: 'none' });
+    expect(deskSubject(showNotFound(afterFirst, 'qzqz', 2))).toEqual({ kind: 'none' });
+  });
+
+  it('looks the typed delegate up without checking in: one found is selected, ready for the leave dialog', () => {
+    const typing: DeskScreen = { ...afterFirst, text: '0011' };
+    const found = { candidates: [candidate('0011', '李明')], more: false };
+    expect(searchStep('0011', found)).toEqual({ kind: 'one', candidate: found.candidates[0] });
+    const looked = screenAfterLookup(typing, '0011', found, 2);
+    expect(looked.text).toBe('');
+    expect(looked.shown).toBeNull();
+    expect(looked.candidates.map((c) => c.code)).toEqual(['0011']);
+    // The leave dialog is now for 0011, absent and still absent.
+    expect(deskSubject(looked)).toEqual({
+      kind: 'delegate',
+      delegate: expect.objectContaining({ code: '0011', status: 'absent' }),
+    });
+  });
+
+  it('lists several hits to pick from, and says when nobody matches', () => {
+    const several = { candidates: [candidate('0021', '王强'), candidate('0022', '王晓琴')], more: true };
+    expect(searchStep('王', several)).toEqual({ kind: 'pick' });
+    const listed = screenAfterLookup({ ...EMPTY_SCREEN, text: '王' }, '王', several, 3);
+    expect(listed.candidates).toHaveLength(2);
+    expect(listed.more).toBe(true);
+    expect(listed.selected).toBe(0);
+    expect(searchStep('qzqz', { candidates: [], more: false })).toEqual({ kind: 'not-found' });
+    const missing = screenAfterLookup(
+      { ...afterFirst, text: 'qzqz' },
+      'qzqz',
+      { candidates: [], more: false },
+      4,
+    );
+    expect(missing.shown).toEqual({ verdict: 'not-found', query: 'qzqz', at: 4 });
+    expect(deskSubject(missing)).toEqual({ kind: 'none' });
+  });
+
+  it('clears the screen with Esc, and knows its function keys', () => {
+    expect(clearScreen({ ...afterFirst, text: '0011' })).toEqual({ ...EMPTY_SCREEN });
+    expect(deskKey('F2')).toBe('leave');
+    expect(deskKey('F4')).toBe('checkOut');
+    expect(deskKey('Escape')).toBe('clear');
+    expect(deskKey('Enter')).toBeNull();
+  });
+});
+
+describe('the desk’s leave dialog', () => {
+  it('chooses 因事 / 因病 / 其他 with 1 / 2 / 3', () => {
+    expect(reasonForKey('1')).toBe('personal');
+    expect(reasonForKey('2')).toBe('illness');
+    expect(reasonForKey('3')).toBe('other');
+    expect(reasonForKey('4')).toBeNull();
+  });
+
+  it('asks for a note with "other" only, and sends the note trimmed', () => {
+    expect(noteMissing('other', '  ')).toBe(true);
+    expect(noteMissing('other', '出差')).toBe(false);
+    expect(noteMissing('illness', '')).toBe(false);
+    expect(leaveBody('d1', 'illness', ' 住院治疗 ', '2')).toEqual({
+      delegateId: 'd1',
+      reason: 'illness',
+      note: '住院治疗',
+      desk: '2',
+    });
+    expect(leaveBody('d1', 'personal', '', '2')).toEqual({ delegateId: 'd1', reason: 'personal', desk: '2' });
+  });
+});
+
 describe('the console’s delegate filter', () => {
   const list = [
     { name: '王小强', code: '0001', initials: 'wxq', delegationId: 'd1' },
@@ -86,8 +222,19 @@ describe('the console’s delegate filter', () => {
 });
 
 describe('the role-aware navigation', () => {
-  const admin: SessionInfo = { kind: 'account', roles: [], rolesByCongress: { '*': ['admin'] } };
-  const desk: SessionInfo = { kind: 'account', roles: [], rolesByCongress: { c1: ['check-in'] } };
+  const account = (
+    rolesByCongress: Extract<SessionInfo, { kind: 'account' }>['rolesByCongress'],
+  ): SessionInfo => ({
+    kind: 'account',
+    accountId: 'a1',
+    username: 'staff',
+    displayName: 'staff',
+    csrfToken: 'token',
+    roles: [],
+    rolesByCongress,
+  });
+  const admin = account({ '*': ['admin'] });
+  const desk = account({ c1: ['check-in'] });
   it('offers each role its places, in the congress its roles are held in', () => {
     expect(entryPointsFor(rolesFor(admin, 'c1'))).toEqual(['checkin', 'console', 'screen', 'public']);
     expect(entryPointsFor(rolesFor(desk, 'c1'))).toEqual(['checkin', 'screen', 'public']);
@@ -99,12 +246,19 @@ describe('the role-aware navigation', () => {
     expect(keys(admin)).toContain('import');
     expect(keys(admin)).toContain('credentials');
     expect(keys(desk)).not.toContain('import');
-    const teller: SessionInfo = { kind: 'account', roles: [], rolesByCongress: { c1: ['teller'] } };
+    const teller = account({ c1: ['teller'] });
     expect(keys(teller)).toContain('paper');
     expect(keys(teller)).not.toContain('credentials');
   });
   it('gives a delegate the delegate role in their own congress only', () => {
-    const delegate: SessionInfo = { kind: 'delegate', congressId: 'c1', roles: ['delegate'] };
+    const delegate: SessionInfo = {
+      kind: 'delegate',
+      delegateId: 'd1',
+      congressId: 'c1',
+      name: '王宁',
+      csrfToken: 'token',
+      roles: ['delegate'],
+    };
     expect(rolesFor(delegate, 'c1').has('delegate')).toBe(true);
     expect(rolesFor(delegate, 'c2').has('delegate')).toBe(false);
   });

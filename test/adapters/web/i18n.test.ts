@@ -64,6 +64,30 @@ describe('translate', () => {
     expect(translate('zh', 'att.quorumMin', { fraction: '1/2', n: 207 })).toBe('实到须超过1/2，至少207名');
   });
 
+  it('makes English words agree with their count: never "1 seats"', () => {
+    expect(translate('en', 'el.seatsN', { n: 1 })).toBe('1 seat');
+    expect(translate('en', 'el.seatsN', { n: 2 })).toBe('2 seats');
+    expect(translate('en', 'el.seatsN', { n: 0 })).toBe('0 seats');
+    expect(translate('en', 'rh.yetToVote', { n: 1 })).toBe('1 elector has not voted');
+    expect(translate('en', 'el.check.summary', { count: 2, seats: 1, surplus: 1 })).toBe(
+      '2 candidates for 1 seat: a surplus of 1',
+    );
+    expect(translate('zh', 'el.seatsN', { n: 1 })).toBe('应选1名');
+    expect(placeholders('{n} {n|seat|seats}')).toEqual(['n']);
+  });
+
+  it('gives every English count of things its singular form too', () => {
+    // "{n} seats" reads "1 seats" when n is 1: a count before a plural noun must say {n|seat|seats}.
+    const names = new Set(['name', 'names', 'successor']);
+    const verbs = new Set(['is', 'was', 'has', 'stands', 'falls', 'leaves', 'becomes']);
+    const bare = Object.entries(en).flatMap(([key, text]) =>
+      [...text.matchAll(/\{(\w+)\} ([a-z]+s)\b/g)]
+        .filter((m) => !names.has(m[1]!) && !verbs.has(m[2]!))
+        .map((m) => `${key}: ${m[0]}`),
+    );
+    expect(bare).toEqual([]);
+  });
+
   it('leaves a placeholder that was not given visible rather than inventing a value', () => {
     expect(translate('en', 'desk.deskNo')).toBe('Desk {n}');
   });

@@ -28,6 +28,10 @@ describe('the documents page', () => {
     expect(roundDocuments(C, { ...open, status: 'closed' }, roles('admin')).ballots).toEqual({
       unavailable: 'voting-closed',
     });
+    // Prepared before the sitting, the ballots are printed in advance.
+    expect(roundDocuments(C, { ...open, status: 'prepared' }, roles('admin')).ballots).toEqual({
+      url: '/api/congresses/c1/rounds/r1/ballots.pdf',
+    });
     expect(roundDocuments(C, { ...open, status: 'counted' }, roles('teller'))).toEqual({
       ballots: null,
       tallySheet: { url: '/api/congresses/c1/rounds/r1/tally-sheet.pdf' },
@@ -86,7 +90,13 @@ describe('the news and organisations pages', () => {
       'first-plenary',
       'plenary-decision',
     ]);
-    expect(newsKindsFor({ kind: 'plenary', plenaryNumber: 3 })).toEqual(['plenary-decision']);
+    expect(newsKindsFor({ kind: 'plenary', plenaryNumber: 3 })).toEqual([
+      'plenary-session',
+      'plenary-decision',
+    ]);
+    expect(newsKindsFor({ kind: 'standing-committee', plenaryNumber: 12 })).toEqual([
+      'standing-committee-meeting',
+    ]);
     expect(publicNewsPath('a b', 'en')).toBe('/news/a%20b?lang=en');
   });
 

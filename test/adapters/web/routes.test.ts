@@ -22,6 +22,8 @@ describe('the router', () => {
     ['/c/abc/console/delegates/import', 'consoleImport', { congressId: 'abc' }],
     ['/c/abc/console/credentials', 'consoleCredentials', { congressId: 'abc' }],
     ['/c/abc/console/elections', 'consoleSection', { congressId: 'abc', section: 'elections' }],
+    ['/t/t8/register', 'term', { termId: 't8', section: 'register' }],
+    ['/t/t8/follow-up', 'term', { termId: 't8', section: 'follow-up' }],
   ])('matches %s', (path, name, params) => {
     expect(matchRoute(path)).toEqual({ name, params });
   });
@@ -33,6 +35,7 @@ describe('the router', () => {
     '/public/c',
     '/c/abc/console/delegates/import/more',
     '/api/session',
+    '/t/t8',
   ])('does not match %s', (path) => {
     expect(matchRoute(path).name).toBe('notFound');
   });
@@ -44,7 +47,7 @@ describe('the router', () => {
 
   it('builds every route back to a path that matches it', () => {
     for (const route of ROUTES) {
-      const params = { congressId: 'X y/z', section: 'elections' };
+      const params = { congressId: 'X y/z', section: 'elections', termId: 'T 8/1' };
       const path = pathFor(route.name, params);
       const match = matchRoute(path);
       expect(match.name, path).toBe(route.name);

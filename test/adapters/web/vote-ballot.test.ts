@@ -4,7 +4,7 @@ import {
   findReceipt,
   forCount,
   shownWriteInLines,
-} from '../../../src/adapters/web/src/lib/vote-ballot.ts';
+} from '../../../src/adapters/web/src/pages/vote/vote-ballot.ts';
 
 describe("the delegate's phone ballot", () => {
   it('[B1] counts a written-in name as a vote for; blank lines do not count', () => {
@@ -31,7 +31,7 @@ describe("the delegate's phone ballot", () => {
   });
 
   it('[B4] finds a receipt in the published list however it was typed, and says where', () => {
-    const published = [{ receipt: '3KQH-2M9P-XR4T' }, { receipt: 'K7QH-2M9P-XR4T' }];
+    const published = [{ tracker: '3KQH-2M9P-XR4T' }, { tracker: 'K7QH-2M9P-XR4T' }];
     expect(findReceipt(published, 'K7QH-2M9P-XR4T')).toBe(2);
     expect(findReceipt(published, 'k7qh 2m9p xr4t')).toBe(2);
     expect(findReceipt(published, 'K7QH2M9PXR4T')).toBe(2);

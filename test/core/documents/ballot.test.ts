@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+  BALLOT_LAYOUT_VERSION,
   type BallotInput,
   ballotInstructions,
   ballotQrPayload,
   ballotSerial,
   buildBallot,
+  parseBallotQr,
   writeInBoxes,
 } from '../../../src/core/documents/index.ts';
 import { ballotOrder } from '../../../src/core/rules/index.ts';
@@ -117,12 +119,42 @@ describe('the paper ballot', () => {
     expect(runoff.title).toBe('中国共产党示范市第十三届委员会委员选举票（第二轮再次投票）');
   });
 
-  it('numbers the sheets with a serial and a QR payload each', () => {
+  it('[B4] prints no serial by default: every sheet of a round is the same, its QR names round, ballot type, layout and page only', () => {
     const ballot = buildBallot(input({ sheets: { first: 9, count: 3 } }));
+    expect(ballot.sheets.map((s) => s.serial)).toEqual([null, null, null]);
+    expect(new Set(ballot.sheets.map((s) => s.qr)).size).toBe(1);
+    const qr = parseBallotQr(ballot.sheets[0]!.qr);
+    expect(qr).toEqual({
+      roundId: 'RcMTe1x9Kq2LwZ7pVd3Hfa',
+      office: 'committee-member',
+      layout: BALLOT_LAYOUT_VERSION,
+      page: 1,
+      sheet: null,
+    });
+    expect(ballot.seal).toBe('盖章处');
+  });
+
+  it('numbers the sheets with a serial and carries it in the QR only when serials are asked for', () => {
+    const ballot = buildBallot(input({ sheets: { first: 9, count: 3 }, serials: true }));
     expect(ballot.sheets.map((s) => s.serial)).toEqual(['RcMTe1x9-0009', 'RcMTe1x9-0010', 'RcMTe1x9-0011']);
-    expect(ballot.sheets[0]!.qr).toBe('plenum:ballot:v1:RcMTe1x9Kq2LwZ7pVd3Hfa:9');
+    expect(parseBallotQr(ballot.sheets[0]!.qr)?.sheet).toBe(9);
     expect(ballotSerial('abc', 12345)).toBe('abc-12345');
-    expect(ballotQrPayload('abc', 1)).toBe('plenum:ballot:v1:abc:1');
+    const payload = ballotQrPayload({
+      roundId: 'abc',
+      office: 'committee-member',
+      layout: 2,
+      page: 1,
+      sheet: null,
+    });
+    expect(payload).toBe('plenum:ballot:v2:abc:committee-member:L2:p1');
+    expect(parseBallotQr(payload)).toEqual({
+      roundId: 'abc',
+      office: 'committee-member',
+      layout: 2,
+      page: 1,
+      sheet: null,
+    });
+    expect(parseBallotQr('plenum:ballot:v1:abc:1')).toBeNull();
     expect(() => buildBallot(input({ sheets: { first: 1, count: 0 } }))).toThrow(RangeError);
   });
 });

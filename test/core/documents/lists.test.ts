@@ -77,7 +77,7 @@ describe('lists of those elected', () => {
       pendingApproval: true,
     });
     expect(texts(doc)).not.toContain('（按姓氏笔画为序）');
-    expect(texts(doc)).toContain('以上人选尚需报上级党委批准 [P6]。');
+    expect(texts(doc)).toContain('以上人选尚需报上级党委批准。');
   });
 
   it('a list of an unfinished election is a draft', () => {
@@ -164,9 +164,7 @@ describe('the attendance record', () => {
       ],
       absent: [],
     });
-    expect(texts(doc)).toContain(
-      '应到代表417名，请假4人（因事1人，因病3人），实到代表413名，符合法定人数 [Q1]。',
-    );
+    expect(texts(doc)).toContain('应到代表417名，请假4人（因事1人，因病3人），实到代表413名，符合法定人数。');
     const [counts, leave] = doc.blocks.filter((b): b is TableBlock => b.kind === 'table');
     expect(counts!.rows[0]!.cells).toEqual(['417名', '4人', '413名', '0人', '1人']);
     expect(leave!.rows.map((r) => r.cells)).toEqual([

@@ -65,13 +65,13 @@ describe('labels', () => {
 
   it('[T1] states the threshold with its numbers', () => {
     expect(thresholdSentence({ rule: 'T1', base: 417, minimumFor: 209 }, recordedFraction('1/2'))).toBe(
-      '超过应到会有选举权人数417人的半数，即至少209票 [T1]',
+      '超过应到会有选举权人数417人的半数，即至少209票',
     );
   });
 
   it('[T2] counts from those present in grassroots elections', () => {
     expect(thresholdSentence({ rule: 'T2', base: 40, minimumFor: 21 }, recordedFraction('1/2'))).toBe(
-      '超过实到会有选举权人数40人的半数，即至少21票 [T2]',
+      '超过实到会有选举权人数40人的半数，即至少21票',
     );
   });
 

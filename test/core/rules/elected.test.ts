@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allocateSeats, alternateOrder, publishedOrder, tallyRound } from '../../../src/core/rules/index.ts';
-import { buildRound, votesFor } from './round-builder.ts';
+import { ballotsWithVotes, buildRound, votesFor } from './round-builder.ts';
 
 describe('who is elected', () => {
   it('[T1] local: votes for × 2 > expected electors, not those present', () => {
@@ -193,6 +193,117 @@ describe('who is elected', () => {
     expect(result.elected).toEqual(['丁小强', '王宁']);
     expect(result.electedAlternates).toEqual(['李强', '张伟']);
     expect(result.outcome).toBe('complete');
+  });
+
+  it('[T5][T3] a tie at the last member seat: only the tied wait for the run-off; the alternates below it are elected now', () => {
+    // 3 member seats, 2 alternate seats, 120 electors expected: threshold 61 [T1].
+    const votes = { 王宁: 118, 丁小强: 104, 李强: 95, 张伟: 95, 赵敏: 88, 于波: 72 };
+    const result = tallyRound(
+      buildRound({
+        seats: 3,
+        alternateSeats: 2,
+        expected: 120,
+        present: 120,
+        candidates: Object.keys(votes),
+        ballots: ballotsWithVotes(votes, 120),
+      }),
+    );
+    expect(result.threshold.minimumFor).toBe(61);
+    expect(result.outcome).toBe('runoff-required');
+    expect(result.elected).toEqual(['丁小强', '王宁']);
+    // The two at 95 contest the last member seat; its loser is the first alternate, whatever it gives.
+    expect(result.runoff).toEqual({ seats: 1, candidates: ['李强', '张伟'], alternateSeats: 1 });
+    // 赵敏 (88) is the second alternate now; 于波 (72) is not elected.
+    expect(result.electedAlternates).toEqual(['赵敏']);
+    expect(result.alternateRunoff).toBeNull();
+    expect(result.alternateShortfall).toBe(1);
+    expect(result.shortfall).toBe(1);
+    const row = (name: string) => result.results.find((r) => r.name === name)!;
+    expect(row('赵敏')).toMatchObject({ qualified: true, elected: true });
+    expect(row('于波')).toMatchObject({ qualified: true, elected: false });
+    expect(row('李强').elected).toBe(false);
+  });
+
+  it('[T5][T3] the run-off for the last member seat elects its loser alternate, in [T6] order', () => {
+    const runoff = (votes: Record<string, number>) =>
+      tallyRound(
+        buildRound({
+          round: 'runoff',
+          seats: 1,
+          alternateSeats: 1,
+          expected: 120,
+          present: 120,
+          candidates: ['李强', '张伟'],
+          ballots: ballotsWithVotes(votes, 120),
+        }),
+      );
+    const decided = runoff({ 李强: 70, 张伟: 50 });
+    expect(decided).toMatchObject({ outcome: 'complete', elected: ['李强'], electedAlternates: ['张伟'] });
+    expect(decided.alternateShortfall).toBe(0);
+    // Its loser is an alternate even with no vote at all: the first round qualified them.
+    expect(runoff({ 张伟: 120 })).toMatchObject({ elected: ['张伟'], electedAlternates: ['李强'] });
+    // A tie again: a further run-off, its loser still an alternate.
+    expect(runoff({ 李强: 60, 张伟: 60 })).toMatchObject({
+      outcome: 'runoff-required',
+      elected: [],
+      electedAlternates: [],
+      runoff: { seats: 1, candidates: ['李强', '张伟'], alternateSeats: 1 },
+    });
+  });
+
+  it('[T5][T3] more tied than the seats left to them: the run-off decides the member seat and the alternate seats among them', () => {
+    // 1 member seat, 2 alternate seats; four tied at 64 for the member seat (threshold 61).
+    const votes = { 王宁: 64, 丁小强: 64, 李强: 64, 张伟: 64, 赵敏: 62 };
+    const result = tallyRound(
+      buildRound({
+        seats: 1,
+        alternateSeats: 2,
+        expected: 120,
+        present: 120,
+        candidates: Object.keys(votes),
+        ballots: ballotsWithVotes(votes, 120),
+      }),
+    );
+    expect(result.runoff).toMatchObject({ seats: 1, alternateSeats: 2 });
+    expect(result.runoff!.candidates).toHaveLength(4);
+    expect(result.electedAlternates).toEqual([]);
+    expect(result.results.find((r) => r.name === '赵敏')!.elected).toBe(false);
+    // With 3 alternate seats, 赵敏 takes the one the run-off's 3 losers leave.
+    const more = tallyRound(
+      buildRound({
+        seats: 1,
+        alternateSeats: 4,
+        expected: 120,
+        present: 120,
+        candidates: Object.keys(votes),
+        ballots: ballotsWithVotes(votes, 120),
+      }),
+    );
+    expect(more.runoff).toMatchObject({ seats: 1, alternateSeats: 3 });
+    expect(more.electedAlternates).toEqual(['赵敏']);
+  });
+
+  it('[T5][T3] a member tie and an alternate tie below it: two run-offs, independent of each other', () => {
+    const votes = { 王宁: 100, 丁小强: 90, 李强: 90, 张伟: 80, 赵敏: 70, 于波: 70 };
+    const result = tallyRound(
+      buildRound({
+        seats: 2,
+        alternateSeats: 3,
+        expected: 120,
+        present: 120,
+        candidates: Object.keys(votes),
+        ballots: ballotsWithVotes(votes, 120),
+      }),
+    );
+    expect(result.elected).toEqual(['王宁']);
+    expect(result.runoff).toEqual({ seats: 1, candidates: ['丁小强', '李强'], alternateSeats: 1 });
+    expect(result.electedAlternates).toEqual(['张伟']);
+    expect(result.alternateRunoff).toEqual({
+      seats: 1,
+      candidates: ['赵敏', '于波'],
+      office: 'alternate-member',
+    });
+    expect(result.alternateShortfall).toBe(2);
   });
 
   it('[T6] alternates: votes descending, equal votes in surname-stroke order', () => {

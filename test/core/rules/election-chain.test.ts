@@ -9,7 +9,7 @@ import {
   type ProposedRound,
   tallyRound,
 } from '../../../src/core/rules/index.ts';
-import { buildRound, type SimpleBallot, votesFor } from './round-builder.ts';
+import { ballotsWithVotes, buildRound, type SimpleBallot, votesFor } from './round-builder.ts';
 
 const plan = (seats: number, extra: Partial<ElectionPlan> = {}): ElectionPlan => ({
   ruleSet: 'local-congress',
@@ -26,16 +26,22 @@ function hold(
   proposal: ProposedRound,
   ballots: SimpleBallot[],
   issued?: number,
+  electors?: { expected: number; present: number },
 ): ElectionEvent[] {
   const state = electionState(p, events);
   expect(checkProposedRound(p, state, proposal)).toEqual([]);
   const afterPreliminary = state.next.step === 'round' && state.next.afterPreliminary;
+  // [T5] A run-off at the last alternate seat is tallied as an election of alternates.
+  const office = state.next.step === 'round' ? state.next.office : undefined;
   const result = tallyRound(
     buildRound({
       round: proposal.kind,
       seats: proposal.seats,
+      ...(office ? { office } : {}),
       ...(proposal.advance ? { advance: proposal.advance } : {}),
+      ...(proposal.alternateSeats ? { alternateSeats: proposal.alternateSeats } : {}),
       ...(issued === undefined ? {} : { issued }),
+      ...(electors ?? {}),
       afterPreliminary,
       candidates: proposal.candidates,
       ballots,
@@ -83,6 +89,119 @@ describe('an election is a chain of rounds', () => {
     expect(
       checkProposedRound(p, state, { kind: 'formal', seats: 1, candidates: ['张伟', '于波'] })[0]!.en,
     ).toMatch(/complete/);
+  });
+
+  it('[T5][T3][T6] a combined ballot tied at the last member seat: the run-off’s loser becomes the first alternate', () => {
+    // 3 member seats, 2 alternate seats, 120 electors: threshold 61. Votes 118, 104, 95, 95, 88, 72.
+    const p = plan(3, { alternateSeats: 2 });
+    const electors = { expected: 120, present: 120 };
+    const votes = { 王宁: 118, 丁小强: 104, 李强: 95, 张伟: 95, 赵敏: 88, 于波: 72 };
+    const six = Object.keys(votes);
+    let state = electionState(p, []);
+    expect(state.next).toMatchObject({ step: 'round', kind: 'formal', seats: 3, alternateSeats: 2 });
+    expect(checkProposedRound(p, state, { kind: 'formal', seats: 3, candidates: six })[0]!.rule).toBe('T5');
+    let events = hold(
+      p,
+      [],
+      { kind: 'formal', seats: 3, alternateSeats: 2, candidates: six },
+      ballotsWithVotes(votes, 120),
+      undefined,
+      electors,
+    );
+    state = electionState(p, events);
+    // The second alternate is elected now: 赵敏 (88) whatever the run-off gives; 于波 (72) is not.
+    expect(state.elected).toEqual(['丁小强', '王宁']);
+    expect(state.electedAlternates).toEqual(['赵敏']);
+    expect(state.next).toMatchObject({
+      step: 'round',
+      kind: 'runoff',
+      seats: 1,
+      alternateSeats: 1,
+      candidates: ['李强', '张伟'],
+      reason: { rule: 'T5' },
+    });
+    if (state.next.step !== 'round') throw new Error('a run-off is next');
+    expect(state.next.reason.en).toMatch(/losers become alternates in \[T6\] order/);
+    expect(state.next.reason.zh).toContain('候补委员');
+    // The run-off must accept the losers' alternate seat, and only that.
+    expect(
+      checkProposedRound(p, state, { kind: 'runoff', seats: 1, candidates: ['李强', '张伟'] })[0]!.rule,
+    ).toBe('T5');
+    expect(
+      checkProposedRound(p, state, {
+        kind: 'runoff',
+        seats: 1,
+        alternateSeats: 2,
+        candidates: ['李强', '张伟'],
+      }).length,
+    ).toBe(1);
+    events = hold(
+      p,
+      events,
+      { kind: 'runoff', seats: 1, alternateSeats: 1, candidates: ['李强', '张伟'] },
+      [votesFor(50, '李强'), votesFor(70, '张伟')],
+      undefined,
+      electors,
+    );
+    state = electionState(p, events);
+    expect(state.elected).toEqual(['丁小强', '王宁', '张伟']);
+    // [T6] succession order: the run-off's loser (95 in the first round) before 赵敏 (88).
+    expect(state.electedAlternates).toEqual(['李强', '赵敏']);
+    expect(state.alternateShortfall).toBe(0);
+    expect(state.next).toMatchObject({ step: 'complete' });
+  });
+
+  it('[T5][T3] a member run-off and an alternate run-off: held one after the other, each alternate in its place', () => {
+    const p = plan(2, { alternateSeats: 3 });
+    const electors = { expected: 120, present: 120 };
+    const votes = { 王宁: 100, 丁小强: 90, 李强: 90, 张伟: 80, 赵敏: 70, 于波: 70 };
+    let events = hold(
+      p,
+      [],
+      { kind: 'formal', seats: 2, alternateSeats: 3, candidates: Object.keys(votes) },
+      ballotsWithVotes(votes, 120),
+      undefined,
+      electors,
+    );
+    let state = electionState(p, events);
+    expect(state.electedAlternates).toEqual(['张伟']);
+    expect(state.next).toMatchObject({
+      kind: 'runoff',
+      seats: 1,
+      alternateSeats: 1,
+      candidates: ['丁小强', '李强'],
+    });
+    events = hold(
+      p,
+      events,
+      { kind: 'runoff', seats: 1, alternateSeats: 1, candidates: ['丁小强', '李强'] },
+      [votesFor(80, '李强'), votesFor(40, '丁小强')],
+      undefined,
+      electors,
+    );
+    state = electionState(p, events);
+    expect(state.elected).toEqual(['王宁', '李强']);
+    expect(state.electedAlternates).toEqual(['丁小强', '张伟']);
+    expect(state.next).toMatchObject({
+      kind: 'runoff',
+      seats: 1,
+      office: 'alternate-member',
+      candidates: ['赵敏', '于波'],
+      reason: { rule: 'T3' },
+    });
+    expect(state.next.step === 'round' && state.next.alternateSeats).toBeFalsy();
+    events = hold(
+      p,
+      events,
+      { kind: 'runoff', seats: 1, candidates: ['赵敏', '于波'] },
+      [votesFor(61, '于波'), votesFor(59, '赵敏')],
+      undefined,
+      electors,
+    );
+    state = electionState(p, events);
+    expect(state.elected).toEqual(['王宁', '李强']);
+    expect(state.electedAlternates).toEqual(['丁小强', '张伟', '于波']);
+    expect(state.next.step).toBe('complete');
   });
 
   it('[T4] a shortfall: a supplementary round among those not elected, keeping the [C2] surplus', () => {

@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { tallyRound } from '../../../src/core/rules/index.ts';
-import { buildRound, type SimpleBallot } from './round-builder.ts';
+import {
+  defaultParameters,
+  type ElectionEvent,
+  type ElectionPlan,
+  electionState,
+  tallyRound,
+} from '../../../src/core/rules/index.ts';
+import { ballotsWithVotes, buildRound, type SimpleBallot } from './round-builder.ts';
 
 // Candidates whose stroke order is easy to check by hand; property tests vary the ballots.
 const NAMES = ['丁一', '于二', '王三', '方四', '石五', '白六', '吕七', '朱八'];
@@ -120,6 +126,125 @@ describe('rules engine properties', () => {
           }
         }
       }),
+    );
+  });
+});
+
+// [T5] Combined ballots with a tie at the last member seat. 120 electors, so the threshold is 61;
+// the votes are drawn from few values and the one just below the last member seat is copied onto
+// it, so that most cases tie there.
+const ELECTORS = { expected: 120, present: 120 } as const;
+const COMBINED_NAMES = ['丁一', '于二', '王三', '方四', '石五', '白六', '吕七'];
+const combinedArbitrary = fc
+  .record({
+    seats: fc.integer({ min: 1, max: 3 }),
+    alternateSeats: fc.integer({ min: 1, max: 3 }),
+    votes: fc.array(fc.constantFrom(40, 61, 66, 72, 88, 95, 104, 118), { minLength: 3, maxLength: 7 }),
+    runoffVotes: fc.array(fc.integer({ min: 0, max: 17 }), { minLength: 7, maxLength: 7 }),
+  })
+  .map((r) => {
+    const votes = [...r.votes].sort((a, b) => b - a);
+    const seats = Math.min(r.seats, votes.length - 1);
+    votes[seats] = votes[seats - 1]!;
+    // Keep every ballot within the seats it may mark [B3].
+    while (votes.reduce((a, b) => a + b, 0) > 120 * (seats + r.alternateSeats)) votes.pop();
+    const names = COMBINED_NAMES.slice(0, votes.length);
+    return { ...r, seats, names, votes: Object.fromEntries(names.map((n, i) => [n, votes[i]!])) };
+  });
+
+describe('[T5] combined ballots', () => {
+  it('[T3][T5] no candidate whose outcome is independent of a run-off waits for it', () => {
+    fc.assert(
+      fc.property(combinedArbitrary, ({ seats, alternateSeats, names, votes, runoffVotes }) => {
+        const plan: ElectionPlan = {
+          ruleSet: 'local-congress',
+          office: 'committee-member',
+          seats,
+          alternateSeats,
+          parameters: { ...defaultParameters('local-congress', 'committee-member'), minSurplusPercent: 0 },
+        };
+        const first = tallyRound(
+          buildRound({
+            seats,
+            alternateSeats,
+            ...ELECTORS,
+            candidates: names,
+            ballots: ballotsWithVotes(votes, 120),
+            parameters: plan.parameters,
+          }),
+        );
+        const runoff = first.runoff;
+        if (!runoff || runoff.office === 'alternate-member') return;
+        const tied = new Set(runoff.candidates);
+        const losers = runoff.candidates.length - runoff.seats;
+        // Only the alternate seats the run-off's losers can take wait for it.
+        expect(runoff.alternateSeats ?? 0).toBe(Math.min(losers, alternateSeats));
+        for (const name of tied) {
+          expect(first.elected).not.toContain(name);
+          expect(first.electedAlternates).not.toContain(name);
+        }
+        // Everyone below the tie is decided now: elected alternate, in the alternate tie, or out.
+        const qualified = names.filter((n) => votes[n]! >= first.threshold.minimumFor);
+        const tieVotes = votes[runoff.candidates[0]!]!;
+        const below = qualified.filter((n) => votes[n]! < tieVotes);
+        const leftForBelow = alternateSeats - (runoff.alternateSeats ?? 0);
+        const alternateTie = first.alternateRunoff?.candidates ?? [];
+        expect(first.electedAlternates!.length + (first.alternateRunoff?.seats ?? 0)).toBe(
+          Math.min(leftForBelow, below.length),
+        );
+
+        // Hold the run-off with any votes; the independent outcomes must not change.
+        const runoffBallots = ballotsWithVotes(
+          Object.fromEntries(runoff.candidates.map((n, i) => [n, runoffVotes[i]!])),
+          120,
+        );
+        const second = tallyRound(
+          buildRound({
+            round: 'runoff',
+            seats: runoff.seats,
+            ...(runoff.alternateSeats ? { alternateSeats: runoff.alternateSeats } : {}),
+            ...ELECTORS,
+            candidates: runoff.candidates,
+            ballots: runoffBallots,
+            parameters: plan.parameters,
+          }),
+        );
+        const events: ElectionEvent[] = [
+          {
+            type: 'round',
+            round: { kind: 'formal', seats, alternateSeats, candidates: names, result: first },
+          },
+          {
+            type: 'round',
+            round: {
+              kind: 'runoff',
+              seats: runoff.seats,
+              ...(runoff.alternateSeats ? { alternateSeats: runoff.alternateSeats } : {}),
+              candidates: runoff.candidates,
+              result: second,
+            },
+          },
+        ];
+        const state = electionState(plan, events);
+        for (const name of names) {
+          if (tied.has(name) || alternateTie.includes(name)) continue;
+          expect(state.elected.includes(name), name).toBe(first.elected.includes(name));
+          expect(state.electedAlternates.includes(name), name).toBe(first.electedAlternates!.includes(name));
+        }
+        // [T6] The alternates stay in the order of their first-round votes: the run-off's losers first.
+        const firstRoundVotes = state.electedAlternates.map((n) => votes[n]!);
+        expect(firstRoundVotes).toEqual([...firstRoundVotes].sort((a, b) => b - a));
+        // The run-off's losers become alternates, up to the seats left to them.
+        if (second.outcome !== 'runoff-required' && second.outcome !== 'shortfall') {
+          const won = new Set(second.elected);
+          const lost = runoff.candidates.filter((n) => !won.has(n));
+          expect(second.electedAlternates ?? []).toHaveLength(
+            Math.min(lost.length, runoff.alternateSeats ?? 0),
+          );
+          expect(state.elected).toHaveLength(seats);
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -62,3 +62,18 @@ export function buildRound(spec: {
 export function votesFor(count: number, ...names: string[]): SimpleBallot {
   return { count, marks: Object.fromEntries(names.map((name) => [name, 'for' as const])) };
 }
+
+/**
+ * `count` ballots on which each candidate gets exactly the "for" votes given, spread round-robin so
+ * that no ballot names a candidate twice and every ballot carries at most ⌈total / count⌉ marks.
+ */
+export function ballotsWithVotes(votes: Readonly<Record<string, number>>, count: number): SimpleBallot[] {
+  const marks: Record<string, Mark>[] = Array.from({ length: count }, () => ({}));
+  let next = 0;
+  for (const [name, n] of Object.entries(votes)) {
+    if (n > count) throw new RangeError(`${name}: ${n} votes on ${count} ballots`);
+    for (let k = 0; k < n; k++) marks[(next + k) % count]![name] = 'for';
+    next = (next + n) % count;
+  }
+  return marks.map((m) => ({ marks: m }));
+}

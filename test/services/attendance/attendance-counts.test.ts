@@ -5,18 +5,20 @@ import { checkIn } from '../../../src/services/attendance/check-in.ts';
 import { currentAttendance } from '../../../src/services/attendance/current-attendance.ts';
 import { describeEachDatabase, openMigrated } from '../../support/databases.ts';
 import { testContext } from '../../support/http.ts';
-import { DESK, seedAttendanceCongress, setAttendance } from './fixtures.ts';
+import { DESK, seedAttendanceCongress } from './fixtures.ts';
 
 describeEachDatabase('attendance counts', (target) => {
   it('[Q1] the opening of 通辽市第六次代表大会: 417 expected, 4 on leave, 413 present, quorum met', async () => {
     const database = await openMigrated(target);
-    const { congressId, sittingId, delegates } = await seedAttendanceCongress(database, { voting: 417 });
-    await setAttendance(database, sittingId, [
-      ...delegates.slice(0, 413).map((d) => ({ delegateId: d.id, status: 'present' as const })),
-      { delegateId: delegates[413]!.id, status: 'leave', leaveReason: '因事' },
-      { delegateId: delegates[414]!.id, status: 'leave', leaveReason: '因事' },
-      { delegateId: delegates[415]!.id, status: 'leave', leaveReason: '因病' },
-      { delegateId: delegates[416]!.id, status: 'leave', leaveReason: '因病：住院' },
+    const { congress, congressId, sittingId, delegates } = await seedAttendanceCongress(database, {
+      voting: 417,
+    });
+    await congress.attendance(sittingId, [
+      ...delegates.slice(0, 413).map((d) => ({ delegate: d.id, status: 'present' as const })),
+      { delegate: delegates[413]!.id, status: 'leave', leaveReason: '因事' },
+      { delegate: delegates[414]!.id, status: 'leave', leaveReason: '因事' },
+      { delegate: delegates[415]!.id, status: 'leave', leaveReason: '因病' },
+      { delegate: delegates[416]!.id, status: 'leave', leaveReason: '因病：住院' },
     ]);
     const counts = await sittingAttendanceCounts(database.db, congressId, sittingId);
     expect(counts).toMatchObject({
@@ -41,17 +43,18 @@ describeEachDatabase('attendance counts', (target) => {
 
   it('[Q1] at the boundary: 208 of 417 is not a quorum, 209 is', async () => {
     const database = await openMigrated(target);
-    const { congressId, sittingId, delegates } = await seedAttendanceCongress(database, { voting: 417 });
-    await setAttendance(
-      database,
+    const { congress, congressId, sittingId, delegates } = await seedAttendanceCongress(database, {
+      voting: 417,
+    });
+    await congress.attendance(
       sittingId,
-      delegates.slice(0, 208).map((d) => ({ delegateId: d.id, status: 'present' as const })),
+      delegates.slice(0, 208).map((d) => ({ delegate: d.id, status: 'present' as const })),
     );
     const below = await sittingAttendanceCounts(database.db, congressId, sittingId);
     expect(below.quorum).toMatchObject({ met: false, present: 208, minimumPresent: 209 });
     expect(below.summary.zh).toContain('不足法定人数（至少须209名）');
     expect(below.absent).toBe(209);
-    await setAttendance(database, sittingId, [{ delegateId: delegates[208]!.id, status: 'present' }]);
+    await congress.attendance(sittingId, [{ delegate: delegates[208]!.id, status: 'present' }]);
     expect((await sittingAttendanceCounts(database.db, congressId, sittingId)).quorum).toMatchObject({
       met: true,
       present: 209,
@@ -60,15 +63,13 @@ describeEachDatabase('attendance counts', (target) => {
 
   it('[Q2] a plenary needs more than two thirds: 20 of 30 is not enough, 21 is', async () => {
     const database = await openMigrated(target);
-    const { congressId, sittingId, delegates } = await seedAttendanceCongress(database, {
+    const { congress, congressId, sittingId, delegates } = await seedAttendanceCongress(database, {
       voting: 30,
       kind: 'plenary',
-      ruleSet: 'local-plenary',
     });
-    await setAttendance(
-      database,
+    await congress.attendance(
       sittingId,
-      delegates.slice(0, 20).map((d) => ({ delegateId: d.id, status: 'present' as const })),
+      delegates.slice(0, 20).map((d) => ({ delegate: d.id, status: 'present' as const })),
     );
     const below = await sittingAttendanceCounts(database.db, congressId, sittingId);
     expect(below.quorum).toMatchObject({
@@ -80,7 +81,7 @@ describeEachDatabase('attendance counts', (target) => {
       fraction: '2/3',
     });
     expect(below.summary.zh).toMatch(/^应到委员30名，实到委员20名，不足法定人数/);
-    await setAttendance(database, sittingId, [{ delegateId: delegates[20]!.id, status: 'present' }]);
+    await congress.attendance(sittingId, [{ delegate: delegates[20]!.id, status: 'present' }]);
     expect((await sittingAttendanceCounts(database.db, congressId, sittingId)).quorum).toMatchObject({
       met: true,
       present: 21,
@@ -110,7 +111,7 @@ describeEachDatabase('attendance counts', (target) => {
   it('lists the absent without leave by delegation for the secretariat, voting rights marked', async () => {
     const database = await openMigrated(target);
     const context = testContext(database);
-    const { congressId, sittingId, delegates } = await seedAttendanceCongress(database, {
+    const { congress, congressId, sittingId, delegates } = await seedAttendanceCongress(database, {
       voting: 5,
       nonVoting: 1,
       delegations: 2,
@@ -122,8 +123,8 @@ describeEachDatabase('attendance counts', (target) => {
       delegate: { code: delegates[0]!.code },
       desk: '1',
     });
-    await setAttendance(database, sittingId, [
-      { delegateId: delegates[1]!.id, status: 'leave', leaveReason: '因病' },
+    await congress.attendance(sittingId, [
+      { delegate: delegates[1]!.id, status: 'leave', leaveReason: '因病' },
     ]);
     const absent = await absentDelegates(database.db, congressId, sittingId);
     // Delegation 1 holds delegates 1, 3, 5 (王小强 present, 于波, 马丽); delegation 2 holds 2, 4, 6 (丁宁 on leave, 丁小强, 刘华).

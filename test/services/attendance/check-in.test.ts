@@ -166,7 +166,8 @@ describeEachDatabase('check-in and check-out', (target) => {
         desk: '1',
       }),
     );
-    expect(foreignDelegate).toMatchObject({ status: 404 });
+    // [issue 13, item 11] An id in a body from another congress is bad input (400), named by its field.
+    expect(foreignDelegate).toMatchObject({ field: 'body.delegateId', zh: '不是本次会议的代表' });
     const foreignSitting = await refusal(
       checkIn(context, DESK, {
         congressId,

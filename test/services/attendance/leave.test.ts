@@ -1,8 +1,8 @@
 import { expect, it } from 'vitest';
-import { InputError } from '../../../src/adapters/shared/input-error.ts';
 import { sittingAttendanceCounts } from '../../../src/services/attendance/attendance-counts.ts';
 import { checkIn } from '../../../src/services/attendance/check-in.ts';
 import { cancelLeave, recordLeave } from '../../../src/services/attendance/leave.ts';
+import { InputError } from '../../../src/services/input-error.ts';
 import { describeEachDatabase, openMigrated } from '../../support/databases.ts';
 import { testContext } from '../../support/http.ts';
 import { DESK, seedAttendanceCongress, writeCounts } from './fixtures.ts';

@@ -1,28 +1,28 @@
 import { expect, it } from 'vitest';
-import { inTransaction } from '../../../src/adapters/db/index.ts';
+import { inTransaction } from '../../../src/persistence/index.ts';
 import { snapshotPresence } from '../../../src/services/attendance/presence.ts';
 import { describeEachDatabase, openMigrated } from '../../support/databases.ts';
-import { seedAttendanceCongress, setAttendance } from './fixtures.ts';
+import { seedAttendanceCongress } from './fixtures.ts';
 
 describeEachDatabase('presence when a vote opens', (target) => {
   it('[Q4] copies exactly the present delegates with voting rights of the sitting', async () => {
     const database = await openMigrated(target);
-    const { sittingId, sittingIds, delegates } = await seedAttendanceCongress(database, {
+    const { congress, sittingId, sittingIds, delegates } = await seedAttendanceCongress(database, {
       voting: 6,
       nonVoting: 2,
       sittings: ['open', 'open'],
     });
     const [v1, v2, v3, v4, v5, , n1, n2] = delegates;
-    await setAttendance(database, sittingId, [
-      { delegateId: v1!.id, status: 'present' },
-      { delegateId: v2!.id, status: 'present' },
-      { delegateId: v3!.id, status: 'leave', leaveReason: '因病' },
-      { delegateId: v4!.id, status: 'absent' },
-      { delegateId: n1!.id, status: 'present' },
-      { delegateId: n2!.id, status: 'absent' },
+    await congress.attendance(sittingId, [
+      { delegate: v1!.id, status: 'present' },
+      { delegate: v2!.id, status: 'present' },
+      { delegate: v3!.id, status: 'leave', leaveReason: '因病' },
+      { delegate: v4!.id, status: 'absent' },
+      { delegate: n1!.id, status: 'present' },
+      { delegate: n2!.id, status: 'absent' },
     ]);
     // Present at another sitting only: not present at this one.
-    await setAttendance(database, sittingIds[1]!, [{ delegateId: v5!.id, status: 'present' }]);
+    await congress.attendance(sittingIds[1]!, [{ delegate: v5!.id, status: 'present' }]);
     const snapshot = await inTransaction(database, (trx) =>
       snapshotPresence(trx, { roundId: 'round-1', sittingId }),
     );
@@ -36,8 +36,8 @@ describeEachDatabase('presence when a vote opens', (target) => {
 
   it('belongs to the caller’s transaction, and a second snapshot of a round replaces the first', async () => {
     const database = await openMigrated(target);
-    const { sittingId, delegates } = await seedAttendanceCongress(database, { voting: 3 });
-    await setAttendance(database, sittingId, [{ delegateId: delegates[0]!.id, status: 'present' }]);
+    const { congress, sittingId, delegates } = await seedAttendanceCongress(database, { voting: 3 });
+    await congress.attendance(sittingId, [{ delegate: delegates[0]!.id, status: 'present' }]);
     await expect(
       inTransaction(database, async (trx) => {
         await snapshotPresence(trx, { roundId: 'round-1', sittingId });
@@ -47,7 +47,7 @@ describeEachDatabase('presence when a vote opens', (target) => {
     expect(await database.db.selectFrom('round_presence').selectAll().execute()).toEqual([]);
     await inTransaction(database, (trx) => snapshotPresence(trx, { roundId: 'round-1', sittingId }));
     await database.db.updateTable('attendance').set({ status: 'absent' }).execute();
-    await setAttendance(database, sittingId, [{ delegateId: delegates[1]!.id, status: 'present' }]);
+    await congress.attendance(sittingId, [{ delegate: delegates[1]!.id, status: 'present' }]);
     expect(
       await inTransaction(database, (trx) => snapshotPresence(trx, { roundId: 'round-1', sittingId })),
     ).toEqual({ expected: 3, present: 1 });

@@ -1,11 +1,8 @@
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
-import type { Database } from '../../../src/adapters/db/index.ts';
-import {
-  type AuditEntryView,
-  listAuditEntries,
-  verifyAuditLog,
-} from '../../../src/services/audit/audit-reader.ts';
+import type { AuditEntry } from '../../../src/contract/audit.ts';
+import type { Database } from '../../../src/persistence/index.ts';
+import { listAuditEntries, verifyAuditLog } from '../../../src/services/audit/audit-reader.ts';
 import { ServiceError } from '../../../src/services/errors.ts';
 import { describeEachDatabase } from '../../support/databases.ts';
 import { serviceContext } from '../congress/fixtures.ts';
@@ -19,7 +16,7 @@ async function setUp(target: Parameters<Parameters<typeof describeEachDatabase>[
   return { database, context, scenario };
 }
 
-const seqs = (entries: readonly AuditEntryView[]) => entries.map((e) => e.seq);
+const seqs = (entries: readonly AuditEntry[]) => entries.map((e) => e.seq);
 
 describeEachDatabase('reading the audit log', (target) => {
   it("a congress's log holds the entries about it, deleted rows included, and nothing of another congress", async () => {

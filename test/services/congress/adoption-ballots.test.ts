@@ -13,7 +13,7 @@ import { updateDelegate } from '../../../src/services/congress/delegates.ts';
 import { createSitting, openSitting } from '../../../src/services/congress/sittings.ts';
 import type { CongressEvent } from '../../../src/services/events.ts';
 import { describeEachDatabase } from '../../support/databases.ts';
-import { ADMIN, addDelegates, markPresent, serviceContext, snapshot, tongliao } from './fixtures.ts';
+import { ADMIN, addDelegates, serviceContext, snapshot, tongliao } from './fixtures.ts';
 
 const delegate = (congressId: string, delegateId: string): Actor => ({
   kind: 'delegate',
@@ -25,7 +25,7 @@ const delegate = (congressId: string, delegateId: string): Actor => ({
 describeEachDatabase('electronic adoption votes', (target) => {
   it('delegates present vote once each; ballots carry no voter; the result is counted from them', async () => {
     const { context, database } = await serviceContext(target);
-    const { congress } = await tongliao(context);
+    const { congress, builder } = await tongliao(context);
     const ids = await addDelegates(context, congress.id, 10);
     await updateDelegate(context, ADMIN, congress.id, ids[9]!, {
       votingRights: false,
@@ -39,7 +39,7 @@ describeEachDatabase('electronic adoption votes', (target) => {
     });
     const voteId = item.vote!.id;
     await openSitting(context, ADMIN, congress.id, sitting.id);
-    await markPresent(database, sitting.id, [...ids.slice(0, 7), ids[9]!]);
+    await builder.attendance(sitting.id, [...ids.slice(0, 7), ids[9]!]);
     await expect(
       castAdoptionBallot(context, delegate(congress.id, ids[0]!), congress.id, voteId, 'for'),
     ).rejects.toMatchObject({ code: 'vote-not-open' });
@@ -144,7 +144,7 @@ describeEachDatabase('electronic adoption votes', (target) => {
 
   it('at a presidium meeting only presidium members vote, and the count is theirs', async () => {
     const { context, database } = await serviceContext(target);
-    const { congress } = await tongliao(context);
+    const { congress, builder } = await tongliao(context);
     const ids = await addDelegates(context, congress.id, 12);
     await setBodyMembers(
       context,
@@ -170,7 +170,7 @@ describeEachDatabase('electronic adoption votes', (target) => {
       },
     });
     await openSitting(context, ADMIN, congress.id, meeting.id);
-    await markPresent(database, meeting.id, ids.slice(0, 8));
+    await builder.attendance(meeting.id, ids.slice(0, 8));
     expect(await openVote(context, ADMIN, congress.id, item.vote!.id)).toMatchObject({
       expected: 5,
       present: 5,

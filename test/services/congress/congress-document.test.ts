@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../../src/adapters/db/index.ts';
+import { canonicalJson } from '../../../src/persistence/index.ts';
 import { castAdoptionBallot, closeVote, openVote } from '../../../src/services/congress/adoption-votes.ts';
 import { createAgendaItem } from '../../../src/services/congress/agenda.ts';
 import { setBodyMembers } from '../../../src/services/congress/bodies.ts';
@@ -14,7 +14,7 @@ import { createSitting, openSitting, setChairs } from '../../../src/services/con
 import { addPosition, setAlternates } from '../../../src/services/congress/term-positions.ts';
 import { createTerm } from '../../../src/services/congress/terms.ts';
 import { createDraft } from '../../../src/services/news/news-items.ts';
-import { seedCongress } from '../../support/congress-fixtures.ts';
+import { seedCongress } from '../../support/backup-congress.ts';
 import {
   describeEachDatabase,
   disposeTestDatabases,
@@ -23,14 +23,11 @@ import {
   testDatabases,
 } from '../../support/databases.ts';
 import { testContext } from '../../support/http.ts';
-import { ADMIN, addDelegates, markPresent, serviceContext, snapshot, tongliao } from './fixtures.ts';
+import { ADMIN, addDelegates, serviceContext, snapshot, tongliao } from './fixtures.ts';
 
 /** A congress with something in most of its tables, made through the services. */
-async function busyCongress(
-  context: Awaited<ReturnType<typeof serviceContext>>['context'],
-  database: Awaited<ReturnType<typeof serviceContext>>['database'],
-) {
-  const { city, congress } = await tongliao(context);
+async function busyCongress(context: Awaited<ReturnType<typeof serviceContext>>['context']) {
+  const { city, congress, builder } = await tongliao(context);
   const ids = await addDelegates(context, congress.id, 12, 3);
   await issueCredentials(context, ADMIN, congress.id);
   await setBodyMembers(
@@ -54,7 +51,7 @@ async function busyCongress(
     vote: { mode: 'electronic' },
   });
   await openSitting(context, ADMIN, congress.id, opening.id);
-  await markPresent(database, opening.id, ids.slice(0, 8));
+  await builder.attendance(opening.id, ids.slice(0, 8));
   await openVote(context, ADMIN, congress.id, item.vote!.id);
   for (const id of ids.slice(0, 5))
     await castAdoptionBallot(
@@ -83,8 +80,8 @@ async function busyCongress(
 
 describeEachDatabase('congress document', (target) => {
   it('exports every row of the congress and imports it into a fresh database unchanged', async () => {
-    const { context, database } = await serviceContext(target);
-    const { congress } = await busyCongress(context, database);
+    const { context } = await serviceContext(target);
+    const { congress } = await busyCongress(context);
     // A second congress of the same city stays out of the document.
     await createCongress(context, ADMIN, {
       kind: 'congress',
@@ -132,6 +129,10 @@ describeEachDatabase('congress document', (target) => {
     });
     // Tables other services fill are there, empty.
     expect(document.tables.elections).toEqual([]);
+    // [issue 13, item 13] Credentials were issued, but no hash of a delegate's code leaves the server.
+    const stored = await context.database.db.selectFrom('delegates').select('credential_hash').execute();
+    expect(stored.filter((d) => d.credential_hash !== null).length).toBeGreaterThan(0);
+    expect(document.tables.delegates!.map((d) => d.credential_hash)).toEqual(Array(12).fill(null));
     const fresh = await openMigrated(target);
     const freshContext = testContext(fresh);
     const result = await importCongress(freshContext, ADMIN, JSON.parse(JSON.stringify(document)));
@@ -146,8 +147,8 @@ describeEachDatabase('congress document', (target) => {
   });
 
   it('refuses a document with rows of another congress, a changed organisation or unknown columns', async () => {
-    const { context, database } = await serviceContext(target);
-    const { congress, city } = await busyCongress(context, database);
+    const { context } = await serviceContext(target);
+    const { congress, city } = await busyCongress(context);
     const document = await exportCongress(context, congress.id);
     const copy = (): CongressDocument => JSON.parse(JSON.stringify(document));
     const fresh = await openMigrated(target);
@@ -233,7 +234,7 @@ describe('congress document between engines', () => {
     async () => {
       const source = await openMigrated(testDatabase.sqlite);
       const context = testContext(source);
-      const { congress } = await busyCongress(context, source);
+      const { congress } = await busyCongress(context);
       const document = await exportCongress(context, congress.id);
       const target = await openMigrated(testDatabase.postgres);
       await importCongress(testContext(target), ADMIN, JSON.parse(JSON.stringify(document)));

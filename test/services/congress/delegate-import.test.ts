@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { isDelegateHeaderRow, previewImport } from '../../../src/adapters/import/delegate-row.ts';
+import { readDelegateUpload } from '../../../src/adapters/import/delegate-upload.ts';
 import { readTable } from '../../../src/adapters/import/read-rows.ts';
 import { createCongress } from '../../../src/services/congress/congresses.ts';
 import { delegatesCsv, delegatesXlsx } from '../../../src/services/congress/delegate-export.ts';
@@ -8,19 +8,12 @@ import {
   ImportRefused,
   previewDelegateImport,
 } from '../../../src/services/congress/delegate-import.ts';
+import { isDelegateHeaderRow, previewImport } from '../../../src/services/congress/delegate-row.ts';
 import { createDelegate, listDelegates } from '../../../src/services/congress/delegates.ts';
 import { listDelegations } from '../../../src/services/congress/delegations.ts';
+import { idNumberFor } from '../../support/builder/index.ts';
 import { describeEachDatabase } from '../../support/databases.ts';
-import {
-  ADMIN,
-  gbkCsv,
-  idNumberFor,
-  listRows,
-  listWorkbook,
-  serviceContext,
-  snapshot,
-  tongliao,
-} from './fixtures.ts';
+import { ADMIN, gbkCsv, listRows, listWorkbook, serviceContext, snapshot, tongliao } from './fixtures.ts';
 
 /** The same number with its check character changed: one mistyped digit. */
 function mistyped(idNumber: string): string {
@@ -33,7 +26,7 @@ describeEachDatabase('delegate import and export', (target) => {
     const { congress } = await tongliao(context);
     const rows = listRows(417);
     rows[99]![7] = mistyped(rows[99]![7]!);
-    const file = { fileName: '代表名单.csv', content: gbkCsv(rows) };
+    const file = await readDelegateUpload(gbkCsv(rows), '代表名单.csv');
     const preview = await previewDelegateImport(context, congress.id, file);
     expect(preview).toMatchObject({
       encoding: 'gb18030',
@@ -65,7 +58,7 @@ describeEachDatabase('delegate import and export', (target) => {
     const { congress } = await tongliao(context);
     const bad = listRows(417);
     bad[416]![7] = mistyped(bad[416]![7]!);
-    const badFile = { fileName: 'list.xlsx', content: await listWorkbook(bad) };
+    const badFile = await readDelegateUpload(await listWorkbook(bad), 'list.xlsx');
     const badPreview = await previewDelegateImport(context, congress.id, badFile);
     // Title on row 1, header on row 2: the last delegate is on row 419.
     expect(badPreview.errors).toEqual([expect.objectContaining({ row: 419, field: 'idNumber' })]);
@@ -75,7 +68,7 @@ describeEachDatabase('delegate import and export', (target) => {
     );
     expect(await snapshot(database)).toEqual(before);
 
-    const file = { fileName: 'list.xlsx', content: await listWorkbook(listRows(417)) };
+    const file = await readDelegateUpload(await listWorkbook(listRows(417)), 'list.xlsx');
     const preview = await previewDelegateImport(context, congress.id, file);
     expect(preview.errors).toEqual([]);
     // The commit refuses a file other than the one previewed.
@@ -120,10 +113,12 @@ describeEachDatabase('delegate import and export', (target) => {
   it('exports CSV (UTF-8 with BOM) and XLSX that the importer reads back unchanged', async () => {
     const { context } = await serviceContext(target);
     const { city, congress } = await tongliao(context);
-    await commitDelegateImport(context, ADMIN, congress.id, {
-      fileName: 'list.csv',
-      content: gbkCsv(listRows(40)),
-    });
+    await commitDelegateImport(
+      context,
+      ADMIN,
+      congress.id,
+      await readDelegateUpload(gbkCsv(listRows(40)), 'list.csv'),
+    );
     await createDelegate(context, ADMIN, congress.id, {
       name: '买买提·艾力',
       ethnicity: '维吾尔族',
@@ -171,10 +166,12 @@ describeEachDatabase('delegate import and export', (target) => {
     });
     const withoutStray = await listDelegates(context, ADMIN, congress.id);
     expect(withoutStray).toHaveLength(41);
-    const committed = await commitDelegateImport(context, ADMIN, other.id, {
-      fileName: 'delegates.xlsx',
-      content: await delegatesXlsxWithoutStray(context, congress.id),
-    });
+    const committed = await commitDelegateImport(
+      context,
+      ADMIN,
+      other.id,
+      await readDelegateUpload(await delegatesXlsxWithoutStray(context, congress.id), 'delegates.xlsx'),
+    );
     expect(committed.imported).toBe(40);
     const copied = await listDelegates(context, ADMIN, other.id);
     expect(copied.map((d) => [d.code, d.name, d.delegation, d.idNumber])).toEqual(

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
-import type { Role } from '../../../src/adapters/db/congress-schema.ts';
 import { makeIdNumber } from '../../../src/core/text/id-number.ts';
+import type { Role } from '../../../src/persistence/congress-schema.ts';
 import type { Actor } from '../../../src/services/actor.ts';
 import { setBodyMembers } from '../../../src/services/congress/bodies.ts';
 import { nextCodes } from '../../../src/services/congress/delegate-values.ts';

@@ -1,5 +1,4 @@
 import { expect, it } from 'vitest';
-import { InputError } from '../../../src/adapters/shared/input-error.ts';
 import { createCongress } from '../../../src/services/congress/congresses.ts';
 import {
   createOrganisation,
@@ -15,6 +14,7 @@ import {
 } from '../../../src/services/congress/term-positions.ts';
 import { createTerm, getTerm } from '../../../src/services/congress/terms.ts';
 import { ServiceError } from '../../../src/services/errors.ts';
+import { InputError } from '../../../src/services/input-error.ts';
 import { describeEachDatabase } from '../../support/databases.ts';
 import { ADMIN, serviceContext, snapshot, tongliao } from './fixtures.ts';
 

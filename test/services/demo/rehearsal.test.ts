@@ -1,21 +1,29 @@
 import { afterEach, expect, it } from 'vitest';
-import type { Database } from '../../../src/adapters/db/index.ts';
-import { verifyAuditChain } from '../../../src/adapters/db/index.ts';
+import type { Database } from '../../../src/persistence/index.ts';
+import { verifyAuditChain } from '../../../src/persistence/index.ts';
+import { roundKeyStatus } from '../../../src/services/ballots/electronic/key-shares.ts';
 import { enterPaperBallot } from '../../../src/services/ballots/paper/paper-entry.ts';
-import { openSitting } from '../../../src/services/congress/sittings.ts';
 import {
   ballotMaker,
+  keepRehearsalShares,
   rehearsalAllowed,
   rehearsalState,
   rehearseCheckIns,
   rehearseElectronicVotes,
+  rehearseKeyShares,
   rehearsePaperKeying,
 } from '../../../src/services/demo/rehearsal.ts';
 import { DEMO_ACTOR, seedDemo } from '../../../src/services/demo/seed-demo.ts';
 import { setBallotMode } from '../../../src/services/elections/elections.ts';
 import { closeRound, countRound, openRound } from '../../../src/services/elections/rounds.ts';
+import { buildWorld } from '../../support/builder/index.ts';
 import { describeEachDatabase, openMigrated } from '../../support/databases.ts';
-import { accountActor, adoptDemoMethod } from '../../support/demo-congress.ts';
+import {
+  accountActor,
+  adoptDemoMethod,
+  adoptDemoScrutineers,
+  openDemoPlenary,
+} from '../../support/demo-congress.ts';
 import { testContext } from '../../support/http.ts';
 
 // 演练: in the demo congress one administrator can let the rest of the hall act — check in, vote
@@ -47,26 +55,25 @@ describeEachDatabase('rehearsal in the demo congress', (target) => {
     const { congressId } = await seedDemo(context);
     const staff = (username: string) => accountActor(db, username);
     const presiding = await staff('presiding');
-    const plenary = await db
-      .selectFrom('sittings')
-      .select('id')
-      .where('congress_id', '=', congressId)
-      .where('kind', '=', 'plenary')
-      .executeTakeFirstOrThrow();
-    await openSitting(context, DEMO_ACTOR, congressId, plenary.id);
+    const plenary = { id: await openDemoPlenary(context, congressId) };
 
-    expect(await rehearseCheckIns(context, DEMO_ACTOR, congressId, plenary.id, 300)).toEqual({
+    // Of 303 arriving, the demo's usual few ask for leave with a reason: the reports carry 请假.
+    expect(await rehearseCheckIns(context, DEMO_ACTOR, congressId, plenary.id, 303)).toEqual({
       checkedIn: 300,
+      onLeave: 3,
     });
-    const present = await db
+    const attendance = await db
       .selectFrom('attendance')
-      .select('delegate_id')
+      .select(['delegate_id', 'status', 'leave_reason'])
       .where('sitting_id', '=', plenary.id)
-      .where('status', '=', 'present')
       .execute();
-    expect(present).toHaveLength(300);
+    expect(attendance.filter((row) => row.status === 'present')).toHaveLength(300);
+    expect(attendance.filter((row) => row.status === 'leave').map((row) => row.leave_reason)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^因(事|病)/)]),
+    );
 
     await adoptDemoMethod(context, congressId, 300);
+    await adoptDemoScrutineers(context, congressId);
     const election = (office: string) =>
       db
         .selectFrom('elections')
@@ -78,14 +85,33 @@ describeEachDatabase('rehearsal in the demo congress', (target) => {
     // Electronic: all 300 present electors vote; a repeated request finds nobody left to vote.
     const delegates = await election('delegate');
     await setBallotMode(context, DEMO_ACTOR, congressId, delegates.id, 'electronic');
+    // [B4] The opening hands out the scrutineers' shares of the round key; the rehearsal holds
+    // them (in memory, as the opening's route does) to stand in for the scrutineers after the close.
     const electronic = await openRound(context, presiding, congressId, delegates.id, { kind: 'formal' });
+    expect(electronic.key?.shares.length).toBeGreaterThanOrEqual(electronic.key?.threshold ?? Infinity);
+    await keepRehearsalShares(context, congressId, electronic.roundId, electronic.key);
     expect(await rehearseElectronicVotes(context, DEMO_ACTOR, congressId, electronic.roundId)).toEqual({
       cast: 300,
     });
     expect(await rehearseElectronicVotes(context, DEMO_ACTOR, congressId, electronic.roundId)).toEqual({
       cast: 0,
     });
+    // Shares are refused while voting is open: the ballots stay sealed until the close.
+    await expect(
+      rehearseKeyShares(context, DEMO_ACTOR, congressId, electronic.roundId),
+    ).rejects.toMatchObject({ status: 409, code: 'round-still-open' });
     await closeRound(context, presiding, congressId, electronic.roundId, {});
+    // Sealed, the round cannot be counted until the shares open it.
+    await expect(countRound(context, DEMO_ACTOR, congressId, electronic.roundId)).rejects.toMatchObject({
+      status: 409,
+      code: 'ballots-sealed',
+    });
+    expect(await roundKeyStatus(context, congressId, electronic.roundId)).toMatchObject({
+      sealed: 300,
+      opened: false,
+    });
+    const opened = await rehearseKeyShares(context, DEMO_ACTOR, congressId, electronic.roundId);
+    expect(opened).toMatchObject({ sealed: 300, opened: true, threshold: electronic.key!.threshold });
     const counted = await countRound(context, DEMO_ACTOR, congressId, electronic.roundId);
     expect(counted.ballots).toEqual({ returned: 300, valid: 300, invalid: 0 });
 
@@ -138,6 +164,7 @@ describeEachDatabase('rehearsal in the demo congress', (target) => {
       'rehearsal.check-in',
       'rehearsal.vote',
       'rehearsal.vote',
+      'rehearsal.key-shares',
       'rehearsal.paper-keying',
       'rehearsal.paper-keying',
     ]);
@@ -149,10 +176,12 @@ describeEachDatabase('rehearsal in the demo congress', (target) => {
       .selectAll()
       .where('id', '=', congressId)
       .executeTakeFirstOrThrow();
-    await db
-      .insertInto('congresses')
-      .values({ ...demo, id: 'real-congress', number: 14, title: '第十四次代表大会' })
-      .execute();
+    await buildWorld(context.database).congress({
+      id: 'real-congress',
+      organisation: demo.organisation_id,
+      number: 14,
+      status: demo.status,
+    });
     expect(await rehearsalAllowed(db, 'real-congress')).toBe(false);
     const entriesBefore = await db.selectFrom('audit_log').select('seq').execute();
     await expect(

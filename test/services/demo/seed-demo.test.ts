@@ -1,5 +1,4 @@
 import { expect, it } from 'vitest';
-import { auditHead, verifyAuditChain } from '../../../src/adapters/db/index.ts';
 import { sortNames } from '../../../src/core/names/index.ts';
 import {
   checkCandidacy,
@@ -8,7 +7,8 @@ import {
   resolveParameters,
 } from '../../../src/core/rules/index.ts';
 import { validateIdNumber } from '../../../src/core/text/id-number.ts';
-import { credentialHash } from '../../../src/services/accounts/account-service.ts';
+import { credentialMatches } from '../../../src/persistence/credential-hash.ts';
+import { auditHead, verifyAuditChain } from '../../../src/persistence/index.ts';
 import { passwordMatches } from '../../../src/services/accounts/passwords.ts';
 import { planDemo } from '../../../src/services/demo/plan-demo.ts';
 import { DEMO_SEED, demoStatus, seedDemo } from '../../../src/services/demo/seed-demo.ts';
@@ -64,7 +64,7 @@ describeEachDatabase('seedDemo', (target) => {
         birthDate: d.birth_date,
         gender: d.gender,
       });
-      expect(d.credential_hash).toMatch(/^[0-9a-f]{64}$/);
+      expect(d.credential_hash).toMatch(/^[0-9a-f]{3}\$argon2id\$/);
     }
 
     // The outgoing (12th) committee and discipline commission.
@@ -132,6 +132,7 @@ describeEachDatabase('seedDemo', (target) => {
       'checkin2:check-in',
       'presiding:presiding',
       'scrutineer1:scrutineer',
+      'scrutineer2:scrutineer',
       'teller1:teller',
       'teller2:teller',
       'teller3:teller',
@@ -147,9 +148,13 @@ describeEachDatabase('seedDemo', (target) => {
     // Five printed delegate credentials log in: their hashes are the stored ones.
     expect(summary.delegateCodes).toHaveLength(5);
     for (const c of summary.delegateCodes) {
-      expect(delegates.find((d) => d.code === c.code)!.credential_hash).toBe(
-        credentialHash(congress.id, c.credential),
-      );
+      expect(
+        await credentialMatches(
+          delegates.find((d) => d.code === c.code)!.credential_hash!,
+          congress.id,
+          c.credential,
+        ),
+      ).toBe(true);
     }
 
     // The audit chain holds, with an entry per part and the closing demo.seed.
@@ -210,6 +215,16 @@ describeEachDatabase('seedDemo', (target) => {
       expect(role('scrutineer')).toHaveLength(8);
       expect(role('teller')).toHaveLength(4);
       expect(role('teller').every((t) => t.account_id)).toBe(true);
+      // [P2] the chief scrutineer signs off with scrutineer1, the login that bears their name.
+      const scrutineer1 = await db
+        .selectFrom('accounts')
+        .select(['id', 'display_name'])
+        .where('username', '=', 'scrutineer1')
+        .executeTakeFirstOrThrow();
+      expect(role('chief-scrutineer')[0]).toMatchObject({
+        account_id: scrutineer1.id,
+        name: scrutineer1.display_name,
+      });
       const problems = checkScrutineers({
         scrutineers: officers.filter((o) => o.role !== 'teller').map((o) => o.name),
         candidates: candidates.map((c) => c.name),

@@ -1,12 +1,9 @@
 import { afterEach, expect, it } from 'vitest';
-import type { Role } from '../../../src/adapters/db/congress-schema.ts';
-import type { Database } from '../../../src/adapters/db/index.ts';
-import { inTransaction } from '../../../src/adapters/db/index.ts';
-import { createAccount } from '../../../src/services/accounts/account-service.ts';
+import type { Role } from '../../../src/persistence/congress-schema.ts';
+import type { Database } from '../../../src/persistence/index.ts';
 import type { Actor } from '../../../src/services/actor.ts';
 import { checkIn } from '../../../src/services/attendance/check-in.ts';
 import { enterPaperBallot } from '../../../src/services/ballots/paper/paper-entry.ts';
-import type { ServiceContext } from '../../../src/services/context.ts';
 import { electionView } from '../../../src/services/elections/election-view.ts';
 import {
   createElection,
@@ -25,6 +22,7 @@ import {
   signOffRound,
 } from '../../../src/services/elections/rounds.ts';
 import { ServiceError } from '../../../src/services/errors.ts';
+import { buildWorld } from '../../support/builder/index.ts';
 import { describeEachDatabase, openMigrated } from '../../support/databases.ts';
 import { SYSTEM, testContext } from '../../support/http.ts';
 
@@ -65,101 +63,34 @@ function account(id: string, role: Role): Actor {
   };
 }
 
-async function seed(database: Database, context: ServiceContext): Promise<void> {
-  const at = '2026-09-27T00:00:00.000Z';
-  await inTransaction(database, async (trx) => {
-    await trx
-      .insertInto('organisations')
-      .values({
-        id: 'org',
-        name: '中国共产党示范市委员会',
-        short_name: '示范市委',
-        locality: '示范市',
-        level: 'city',
-        parent_id: null,
-      })
-      .execute();
-    await trx
-      .insertInto('congresses')
-      .values({
-        id: CONGRESS,
-        organisation_id: 'org',
-        kind: 'congress',
-        number: 13,
-        plenary_number: null,
-        term_id: null,
-        title: '中国共产党示范市第十三次代表大会',
-        theme: null,
-        venue: '大礼堂',
-        starts_on: '2026-09-27',
-        ends_on: '2026-09-29',
-        rule_set: 'local-congress',
-        status: 'in-session',
-        secretary_general: null,
-        created_at: at,
-      })
-      .execute();
-    for (const [i, name] of NAMES.entries()) {
-      await trx
-        .insertInto('delegates')
-        .values({
-          id: `d${i}`,
-          congress_id: CONGRESS,
-          delegation_id: null,
-          code: String(i + 1).padStart(4, '0'),
-          name,
-          gender: '男',
-          ethnicity: '汉族',
-          birth_date: null,
-          joined_date: null,
-          position: null,
-          id_number: null,
-          voting_rights: 1,
-          suspension_reason: null,
-          photo: null,
-          credential_hash: null,
-          account_id: null,
-          created_at: at,
-        })
-        .execute();
-    }
-    await trx
-      .insertInto('sittings')
-      .values({
-        id: SITTING,
-        congress_id: CONGRESS,
-        kind: 'plenary',
-        title: '第二次全体会议',
-        status: 'open',
-        sort_order: 2,
-        starts_at: null,
-        ends_at: null,
-        venue: null,
-        presiding: null,
-        opened_at: at,
-        closed_at: null,
-      })
-      .execute();
+/** The congress (rows: ids c13 and s2), its 20 delegates and an open sitting; the staff accounts by username. */
+async function seed(database: Database): Promise<{ delegates: string[]; ids: Record<string, string> }> {
+  const world = buildWorld(database, { at: '2026-09-27T00:00:00.000Z' });
+  const congress = await world.congress({
+    id: CONGRESS,
+    organisation: {
+      name: '中国共产党示范市委员会',
+      shortName: '示范市委',
+      locality: '示范市',
+      level: 'city',
+    },
+    number: 13,
+    venue: '大礼堂',
+    startsOn: '2026-09-27',
+    endsOn: '2026-09-29',
   });
-  for (const [id, role] of [
+  const delegates = await congress.delegates(NAMES.map((name) => ({ name })));
+  await congress.sitting({ id: SITTING, title: '第二次全体会议', sortOrder: 2 });
+  const ids: Record<string, string> = {};
+  for (const [username, role] of [
     ['tellerA', 'teller'],
     ['tellerB', 'teller'],
     ['scrutineer', 'scrutineer'],
     ['presiding', 'presiding'],
   ] as const) {
-    await createAccount(context, SYSTEM, {
-      username: id,
-      displayName: id,
-      password: `${id}-password`,
-      roles: [{ congressId: CONGRESS, role }],
-    });
+    ids[username] = (await world.staff(username, [{ congressId: CONGRESS, role }])).accountId;
   }
-}
-
-/** The account ids createAccount gave, by username. */
-async function accountIds(database: Database): Promise<Record<string, string>> {
-  const rows = await database.db.selectFrom('accounts').select(['id', 'username']).execute();
-  return Object.fromEntries(rows.map((r) => [r.username, r.id]));
+  return { delegates: delegates.map((d) => d.id), ids };
 }
 
 describeEachDatabase('an election from method to first plenary', (target) => {
@@ -169,8 +100,7 @@ describeEachDatabase('an election from method to first plenary', (target) => {
   it('[P4][Q1][T4][P2][P6][P5] method, check-in, paper round, supplementary round, completion, first plenary', async () => {
     database = await openMigrated(target);
     const context = testContext(database);
-    await seed(database, context);
-    const ids = await accountIds(database);
+    const { delegates, ids } = await seed(database);
     const teller = (name: string) => account(ids[name]!, 'teller');
     const scrutineer = account(ids.scrutineer!, 'scrutineer');
     const presiding = account(ids.presiding!, 'presiding');
@@ -235,7 +165,7 @@ describeEachDatabase('an election from method to first plenary', (target) => {
       await checkIn(context, SYSTEM, {
         congressId: CONGRESS,
         sittingId: SITTING,
-        delegate: { delegateId: `d${i}` },
+        delegate: { delegateId: delegates[i]! },
         desk: '1号签到台',
       });
     }
@@ -247,7 +177,7 @@ describeEachDatabase('an election from method to first plenary', (target) => {
       await checkIn(context, SYSTEM, {
         congressId: CONGRESS,
         sittingId: SITTING,
-        delegate: { delegateId: `d${i}` },
+        delegate: { delegateId: delegates[i]! },
         desk: '2号签到台',
       });
     }
@@ -373,6 +303,8 @@ describeEachDatabase('an election from method to first plenary', (target) => {
 
     // [P5] the first plenary: its electorate is the three new members.
     const plenary = await prepareFirstPlenary(context, SYSTEM, CONGRESS, {
+      startsOn: '2026-09-29',
+      venue: '大礼堂',
       standingCommitteeSeats: 1,
       deputySecretarySeats: 1,
       ballotMode: 'electronic',

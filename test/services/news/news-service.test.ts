@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import type { Database } from '../../../src/adapters/db/index.ts';
-import { InputError } from '../../../src/adapters/shared/input-error.ts';
+import type { Database } from '../../../src/persistence/index.ts';
 import type { ServiceContext } from '../../../src/services/context.ts';
 import { ServiceError } from '../../../src/services/errors.ts';
 import type { CongressEvent } from '../../../src/services/events.ts';
+import { InputError } from '../../../src/services/input-error.ts';
 import {
   createDraft,
   generateDraft,
@@ -115,7 +115,7 @@ describeEachDatabase('news service', (target) => {
     });
     expect(communique.bodyZh).toBe(
       [
-        '中国共产党通辽市第六届委员会第一次全体会议于2026年9月29日在通辽举行。',
+        '中国共产党通辽市第六届委员会第一次全体会议于2026年9月29日在通辽市举行。',
         '全会应到委员6名，实到委员6名，符合法定人数。候补委员2名列席会议。全会由大会主席团委托孟宪东同志主持。',
         // The standing committee in the approved order, not stroke order (方 would come first).
         '全会以无记名投票方式，选举孟宪东、郭玉峰、方玉东为中国共产党通辽市第六届委员会常务委员会委员，选举孟宪东为书记，郭玉峰、方玉东为副书记。',
@@ -145,7 +145,7 @@ describeEachDatabase('news service', (target) => {
     expect(draft.source).toBe('市委办公室');
     expect(draft.bodyZh).toBe(
       [
-        '1月15日，中国共产党通辽市第六届委员会第二次全体会议在通辽举行。',
+        '1月15日，中国共产党通辽市第六届委员会第二次全体会议在通辽市举行。',
         '出席这次全会的市委委员5名，候补委员2名。市委常委会主持会议。',
         '全会听取和讨论了孟宪东作的工作报告。全会审议通过了《中共通辽市委关于加快建设现代化区域中心城市的决定》。',
       ].join('\n\n'),
@@ -263,7 +263,8 @@ describeEachDatabase('news service', (target) => {
 
   it('templates: an edited one is used, a broken one refused, the default comes back on reset', async () => {
     const templates = await listTemplates(context);
-    expect(templates).toHaveLength(8);
+    // Six kinds of report, each in Chinese and English.
+    expect(templates).toHaveLength(12);
     expect(templates.every((t) => t.isDefault)).toBe(true);
     expect(
       templates.find((t) => t.kind === 'opening' && t.lang === 'zh')?.placeholders.map((p) => p.path),

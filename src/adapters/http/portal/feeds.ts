@@ -1,4 +1,4 @@
-import type { PublicNewsItem } from '../../../services/news/news-items.ts';
+import type { PublicNewsItem } from '../../../contract/news.ts';
 import { paragraphs } from './html.ts';
 import { itemText } from './pages.ts';
 import { CATEGORY_NAMES, type PortalLang, sourceIn, WORDS } from './portal-text.ts';

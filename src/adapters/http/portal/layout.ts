@@ -1,4 +1,4 @@
-import type { NewsCategory } from '../../db/news-schema.ts';
+import type { NewsCategory } from '../../../contract/news.ts';
 import { html, SafeHtml } from './html.ts';
 import { CATEGORY_NAMES, CATEGORY_ORDER, type PortalLang, WORDS } from './portal-text.ts';
 
@@ -19,6 +19,7 @@ const STYLE = `
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
 body{margin:0;background:#f4f1ec;color:#222;font:16px/1.8 "Noto Sans SC","PingFang SC","Microsoft YaHei","Source Han Sans SC",sans-serif}
+html[lang=en] body,.body[lang=en]{font-family:"Helvetica Neue",Arial,"Segoe UI","DejaVu Sans","Noto Sans SC","PingFang SC","Microsoft YaHei",sans-serif}
 a{color:#a4121b;text-decoration:none}
 a:hover,a:focus{text-decoration:underline}
 .band{background:linear-gradient(#d7141d,#b70f18);color:#fff;border-bottom:4px solid #f3c65f}
@@ -40,6 +41,8 @@ h1.title{font:700 1.6rem/1.5 "Noto Serif SC","Songti SC","SimSun",serif;color:#1
 .body[lang=en] p{text-indent:0;text-align:left}
 .body p.lines{text-indent:0;text-align:left}
 .body p.lines::first-line{font-weight:700}
+.body ul.names{list-style:none;margin:-.6em 0 1em;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(6.5em,1fr));column-gap:1em}
+.body ul.names li,.body .name{white-space:nowrap}
 .note{background:#fff8e5;border-left:3px solid #f3c65f;padding:.5rem .8rem;font-size:.9rem;color:#6b5300}
 figure{margin:1.25rem auto;text-align:center}
 figure img{max-width:100%;height:auto}
@@ -116,6 +119,7 @@ export function page(options: PageOptions): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='6' fill='%23b71c1c'/%3E%3Cpath d='M16 5l3.2 7.6 8.2.7-6.2 5.4 1.9 8L16 22.5 8.9 26.7l1.9-8-6.2-5.4 8.2-.7z' fill='%23f6d365'/%3E%3C/svg%3E">
 <title>${options.title} - ${words.site}</title>
 <link rel="alternate" type="application/atom+xml" title="${words.site} (Atom)" href="${portalHref('/news/feed.xml', lang)}">
 <link rel="alternate" type="application/rss+xml" title="${words.site} (RSS)" href="${portalHref('/news/rss.xml', lang)}">

@@ -1,5 +1,4 @@
-import type { PublicNewsItem } from '../../../services/news/news-items.ts';
-import type { NewsCategory } from '../../db/news-schema.ts';
+import type { NewsCategory, PublicNewsItem } from '../../../contract/news.ts';
 import { html, paragraphs, safeUrl } from './html.ts';
 import { page, portalHref } from './layout.ts';
 import { CATEGORY_NAMES, type PortalLang, portalDate, portalTime, sourceIn, WORDS } from './portal-text.ts';

@@ -1,5 +1,5 @@
 // The portal's own words in its two languages, and how its times are written.
-import type { NewsCategory } from '../../db/news-schema.ts';
+import type { NewsCategory } from '../../../contract/news.ts';
 
 export type PortalLang = 'zh' | 'en';
 

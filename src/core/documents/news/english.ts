@@ -200,3 +200,114 @@ export function bodyNamesEn(org: Pick<OrganisationNames, 'locality'>): BodyNames
     place,
   };
 }
+
+// Capacities ------------------------------------------------------------------------------------
+
+/** The levels a capacity names, with the adjective of the bodies at that level. */
+const CAPACITY_LEVELS: Readonly<Record<string, string>> = {
+  自治区: 'autonomous regional',
+  自治州: 'autonomous prefectural',
+  省: 'provincial',
+  市: 'municipal',
+  州: 'prefectural',
+  县: 'county',
+  区: 'district',
+  盟: 'league',
+  旗: 'banner',
+};
+const LEVEL_PATTERN = '(自治区|自治州|省|市|州|县|区|盟|旗)';
+
+/** A role in the singular and the plural: secretary / secretaries. */
+type Role = readonly [one: string, many: string];
+
+const COMMITTEE_ROLES: Readonly<Record<string, Role>> = {
+  书记: ['secretary', 'secretaries'],
+  副书记: ['deputy secretary', 'deputy secretaries'],
+  常委: ['member of the Standing Committee', 'members of the Standing Committee'],
+  委员: ['member', 'members'],
+  候补委员: ['alternate member', 'alternate members'],
+  秘书长: ['secretary-general', 'secretaries-general'],
+};
+
+const HEADS: Readonly<Record<string, Role>> = {
+  省长: ['governor', 'governors'],
+  副省长: ['vice governor', 'vice governors'],
+  市长: ['mayor', 'mayors'],
+  副市长: ['vice mayor', 'vice mayors'],
+  县长: ['county head', 'county heads'],
+  副县长: ['deputy county head', 'deputy county heads'],
+  区长: ['district head', 'district heads'],
+  副区长: ['deputy district head', 'deputy district heads'],
+};
+
+/** One title of a capacity (市委书记), in the singular and the plural, or null if not a usual one. */
+function titleEn(title: string): Role | null {
+  const head = HEADS[title];
+  if (head) return head;
+  const party = new RegExp(`^${LEVEL_PATTERN}(?:党委|委)(书记|副书记|常委|委员|候补委员|秘书长)$`, 'u').exec(
+    title,
+  );
+  if (party) {
+    const [one, many] = COMMITTEE_ROLES[party[2]!]!;
+    const body = `the ${CAPACITY_LEVELS[party[1]!]} Party committee`;
+    return [`${one} of ${body}`, `${many} of ${body}`];
+  }
+  const discipline = new RegExp(`^${LEVEL_PATTERN}纪委(书记|副书记|常委|委员)$`, 'u').exec(title);
+  if (discipline) {
+    const [one, many] = COMMITTEE_ROLES[discipline[2]!]!;
+    const body = `the ${CAPACITY_LEVELS[discipline[1]!]} commission for discipline inspection`;
+    return [`${one} of ${body}`, `${many} of ${body}`];
+  }
+  const congress = new RegExp(`^${LEVEL_PATTERN}人大常委会(主任|副主任)$`, 'u').exec(title);
+  if (congress) {
+    const vice = congress[2] === '副主任' ? 'vice ' : '';
+    const body = `the Standing Committee of the ${CAPACITY_LEVELS[congress[1]!]} people's congress`;
+    return [`${vice}chairman of ${body}`, `${vice}chairmen of ${body}`];
+  }
+  const cppcc = new RegExp(`^${LEVEL_PATTERN}政协(主席|副主席)$`, 'u').exec(title);
+  if (cppcc) {
+    const vice = cppcc[2] === '副主席' ? 'vice ' : '';
+    const body = `the ${CAPACITY_LEVELS[cppcc[1]!]} committee of the Chinese People's Political Consultative Conference`;
+    return [`${vice}chairman of ${body}`, `${vice}chairmen of ${body}`];
+  }
+  return null;
+}
+
+/**
+ * A capacity in English when every title in it is a usual one: 省委常委、市委书记 → member of the
+ * Standing Committee of the provincial Party committee and secretary of the municipal Party
+ * committee. `many` is the plural for several people of one capacity (a single title only).
+ * Null when a title is not known: the English then keeps the Chinese, for the secretariat.
+ */
+export function capacityEn(capacity: string): { readonly one: string; readonly many: string | null } | null {
+  const titles = capacity
+    .split(/[、，,]/u)
+    .map((title) => title.trim())
+    .filter((title) => title !== '');
+  if (titles.length === 0) return null;
+  const roles = titles.map(titleEn);
+  if (roles.some((role) => role === null)) return null;
+  const known = roles as Role[];
+  return {
+    one: englishList(known.map(([one]) => one)),
+    many: known.length === 1 ? known[0]![1] : null,
+  };
+}
+
+/**
+ * The plural of a capacity the secretariat wrote in English, for several people of one capacity:
+ * deputy secretary of X → deputy secretaries of X. Null when it names more than one title.
+ */
+export function pluralCapacityEn(capacity: string): string | null {
+  const at = capacity.indexOf(' of ');
+  const head = at === -1 ? capacity : capacity.slice(0, at);
+  if (/,| and /u.test(head) || head.trim() === '') return null;
+  const words = head.split(' ');
+  const last = words.pop()!;
+  let plural: string;
+  if (/man$/u.test(last)) plural = last.replace(/man$/u, 'men');
+  else if (/[^aeiou]y$/u.test(last)) plural = `${last.slice(0, -1)}ies`;
+  else if (/(s|sh|ch|x|z)$/u.test(last)) plural = `${last}es`;
+  else plural = `${last}s`;
+  return [...words, plural].join(' ') + (at === -1 ? '' : capacity.slice(at));
+}

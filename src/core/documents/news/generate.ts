@@ -3,7 +3,7 @@
 // begun with a capital (a value such as "the 6th CPC … Congress" may open a sentence).
 
 import { DEFAULT_TEMPLATES, type NewsTemplate } from './default-templates.ts';
-import type { CongressRecord, NewsKind, NewsLang, NewsText, PlenaryRecord } from './record.ts';
+import type { NewsKind, NewsLang, NewsRecord, NewsText } from './record.ts';
 import { parseTemplate, renderTemplate } from './template.ts';
 import { newsValues } from './values.ts';
 
@@ -38,12 +38,7 @@ export function capitaliseSentences(text: string): string {
 
 export type NewsTemplates = Readonly<Record<NewsLang, NewsTemplate>>;
 
-function renderOne(
-  kind: NewsKind,
-  record: CongressRecord | PlenaryRecord,
-  lang: NewsLang,
-  template: NewsTemplate,
-) {
+function renderOne(kind: NewsKind, record: NewsRecord, lang: NewsLang, template: NewsTemplate) {
   const values = newsValues(kind, record, lang);
   const title = tidyTitle(renderTemplate(parseTemplate(template.title), values));
   const body = tidyBody(renderTemplate(parseTemplate(template.body), values));
@@ -58,7 +53,7 @@ function renderOne(
  */
 export function generateNews(
   kind: NewsKind,
-  record: CongressRecord | PlenaryRecord,
+  record: NewsRecord,
   templates: NewsTemplates = DEFAULT_TEMPLATES[kind],
 ): NewsText {
   const zh = renderOne(kind, record, 'zh', templates.zh);

@@ -30,8 +30,18 @@ const CONGRESS: readonly PlaceholderInfo[] = [
     '大会简称：市第六次党代会',
     'the congress, short: the 6th municipal Party congress',
   ),
-  p('congress.theme', '大会主题（中文）', 'the theme of the congress (in Chinese)'),
+  p('congress.theme', '大会主题', 'the theme of the congress (Chinese where no English is recorded)'),
+  p(
+    'congress.mainTasks',
+    '大会的主要任务：总结……，选举产生……',
+    'the main tasks of the congress (Chinese where no English is recorded)',
+  ),
   p('congress.dates', '会期：9月27日至29日', 'the dates: 27–29 September'),
+  p(
+    'congress.dateRange',
+    '会期（会期多于一天时）：11月4日至6日',
+    'the dates when the congress sat more than one day: 4–6 November',
+  ),
   p('committee.fullName', '新一届委员会：中国共产党通辽市第六届委员会', 'the committee the congress elects'),
   p(
     'committee.previousFullName',
@@ -97,6 +107,101 @@ const PLENARY: readonly PlaceholderInfo[] = [
   p('committee.fullName', '委员会全称', 'the committee meeting in plenary'),
 ];
 
+/** Both kinds of meeting of the committee between congresses [M1][M2] have these. */
+const MEETING: readonly PlaceholderInfo[] = [
+  ...ORGANISATION,
+  p(
+    'meeting.name',
+    '标题用名：市委八届二次全体（扩大）会议；市委常委会会议',
+    'the meeting as a headline names it: the 2nd Enlarged Plenary Session of …; a meeting of the Standing Committee of …',
+  ),
+  p(
+    'meeting.fullName',
+    '全称：中国共产党衢州市第八届委员会第二次全体（扩大）会议；市委常委会2021年第3次会议',
+    'the full name: the 2nd Enlarged Plenary Session of the 8th CPC Quzhou Municipal Committee',
+  ),
+  p('meeting.pressName', '简称：市委八届二次全会', 'the short name: the 2nd plenary session of the 8th …'),
+  p(
+    'meeting.standingCommittee',
+    '常委会：市委常委会',
+    'the standing committee: the Standing Committee of the municipal Party committee',
+  ),
+  p('meeting.enlarged', '扩大会议时为“扩大”', '“enlarged” for an enlarged meeting, else empty'),
+  p(
+    'meeting.date',
+    '日期：2月2日（有时间时：2月2日上午）',
+    'the day: 2 February (the morning of 2 February)',
+  ),
+  p('meeting.fullDate', '日期（含年份）：2022年7月20日', 'the date with the year: 20 July 2022'),
+  p('meeting.time', '开始时间：上午9时整', 'the time it began: 9:00 am'),
+  p('meeting.venue', '地点', 'where it was held'),
+  p(
+    'meeting.preamble',
+    '全会的引语：高举……伟大旗帜，深入学习贯彻……',
+    'what the session held high before its business',
+  ),
+  p(
+    'meeting.business',
+    '会议议程（导语）：听取和讨论高屹受市委常委会委托作的工作报告……，审议通过《……的决定》',
+    'what it did: heard and discussed the work report delivered by …, and adopted …',
+  ),
+  p('meeting.purpose', '会议目的：进一步动员全市上下……', 'what its business was for'),
+  p('attendance.membersDue', '应到委员人数：50名', 'members due to attend: 50 members'),
+  p('attendance.membersPresent', '出席委员人数：48名', 'members present: 48 members'),
+  p('attendance.onLeave', '请假人数：2名', 'members on leave'),
+  p(
+    'attendance.alternatesPresent',
+    '出席的候补委员（无表决权）人数：7名；不含列席、应邀参加人员',
+    'alternate members present (without a vote); never the non-member attendees',
+  ),
+  p(
+    'presider.name',
+    '主持人或主持机构：谭作钧；市委常委会',
+    'who presided: Tan Zuojun; the Standing Committee …',
+  ),
+  p('presider.capacity', '主持人职务：省委常委、市委书记', 'the presiding person’s capacity'),
+  p(
+    'presider.text',
+    '职务和姓名：省委常委、市委书记谭作钧',
+    'name and capacity: Tan Zuojun, member of the Standing Committee of …',
+  ),
+  p(
+    'topics.agenda',
+    '议题：传达学习……精神，研究部署我市贯彻落实工作（不含干部任免）',
+    'the topics: to convey and study …, and to study and deploy … (never cadre appointments)',
+  ),
+  p('topics.headline', '标题用议题：传达学习……精神 研究部署……', 'the topics for a headline'),
+  p(
+    'topics.heard',
+    '听取的报告：高屹受市委常委会委托作的工作报告',
+    'the reports heard: the work report delivered by Gao Yi on behalf of …',
+  ),
+  p(
+    'conclusions',
+    '会议指出 / 认为 / 强调 / 要求 / 号召（每条一段）',
+    'the conclusions, one paragraph each: It was noted that …; The meeting stressed that …',
+  ),
+  p(
+    'decisions',
+    '审议通过的决定：《中共衢州市委关于……的决定》',
+    'the decisions adopted (never cadre decisions)',
+  ),
+  p('speeches.speakers', '讲话人：市委书记高屹', 'who spoke, with their capacities'),
+  p(
+    'speeches.closing',
+    '结束时的讲话：高屹就……作了讲话',
+    'the closing speech: Gao Yi delivered a speech on …',
+  ),
+  p('speeches.other', '其他讲话：……就……作了讲话', 'other speeches'),
+  p('leaders', '出席的领导：市委副书记徐张艳、徐良平', 'the leaders who attended'),
+  p(
+    'attendees.nonVoting',
+    '列席人员类别：不是市委委员的副厅级以上领导干部，市纪委委员，……',
+    'non-members who attended, by category (列席)',
+  ),
+  p('attendees.invited', '应邀参加人员类别：离岗在职领导、副厅级以上老干部', 'who attended by invitation'),
+];
+
 const CATALOGUE: Readonly<Record<NewsKind, readonly PlaceholderInfo[]>> = {
   opening: [
     ...ORGANISATION,
@@ -116,11 +221,27 @@ const CATALOGUE: Readonly<Record<NewsKind, readonly PlaceholderInfo[]>> = {
     p('reports.discipline.titled', '“题为《……》的报告”', '“a work report entitled …”'),
     p('reports.others', '其他报告（完整句子）', 'other reports, as sentences'),
     p('reports.written', '书面报告：关于党费收缴、使用和管理情况的报告', 'written reports'),
+    p(
+      'guidance',
+      '指导组到会指导（完整句子）：……指导督导组组长……到会指导。',
+      'the guidance groups at the congress, as sentences',
+    ),
+    p(
+      'attendees.nonVoting',
+      '列席人员类别：不是代表的……委员，党内部分老同志，……，以及其他需要列席的同志',
+      'who attended without a vote, by category',
+    ),
+    p('attendees.invited', '来宾类别：部分党外人士', 'the guests of the opening sitting, by category'),
   ],
   closing: [
     ...ORGANISATION,
     ...CONGRESS,
     ...sitting('closing', '闭幕大会', 'closing sitting'),
+    p(
+      'closing.speeches',
+      '闭幕讲话：新当选的大连市委书记胡玉亭发表讲话，……',
+      'the speeches at the closing sitting: Hu Yuting, newly elected secretary …, delivered a speech, …',
+    ),
     p('adopted', '通过的决议：关于……的决议', 'the resolutions adopted'),
     ...ELECTED_LISTS,
     p(
@@ -160,6 +281,8 @@ const CATALOGUE: Readonly<Record<NewsKind, readonly PlaceholderInfo[]>> = {
     p('reports.heard', '听取的报告：高屹作的工作报告', 'the reports heard'),
     p('decisions', '审议通过的决定：《中共衢州市委关于……的决定》', 'the decisions adopted'),
   ],
+  'standing-committee-meeting': MEETING,
+  'plenary-session': MEETING,
 };
 
 /** The placeholders of a kind, with what each holds. */

@@ -6,6 +6,7 @@
 // in the draft.
 
 import type { Office } from '../../rules/types.ts';
+import { compareDates } from '../../text/calendar.ts';
 import { fromChineseNumeral, toChineseNumeral } from '../../text/chinese-numerals.ts';
 import {
   committeeFullName,
@@ -15,47 +16,55 @@ import {
   plenaryPressName,
 } from '../../text/ordinals.ts';
 import {
-  type PressDateTime,
   pressDate,
   pressDateEn,
   pressDateRange,
   pressDateRangeEn,
-  pressDayPartEn,
   pressMonthDay,
   pressMonthDayEn,
-  pressMonthDayPart,
-  pressTime,
-  pressTimeEn,
 } from '../../text/press-dates.ts';
 import { formatCount } from '../../text/press-numbers.ts';
 import { electedNames, electionTitle } from './elected.ts';
 import { bodyNamesEn, englishList, englishNumber, englishOrdinal, personNameEn } from './english.ts';
 import { NewsError } from './errors.ts';
+import { meetingValues } from './meeting-values.ts';
 import {
   attendanceEn,
   attendanceZh,
+  attendeeCategories,
+  bodyEn,
   cleanName,
+  dateOf,
   documentTitle,
+  enEnumeration,
   enNames,
   fragment,
+  heardReports,
   isReportedResolution,
   quoteEn,
   reportParts,
   reportTitle,
   resolutionSubject,
   semicolonList,
+  speechSentence,
+  timeOf,
+  translated,
   writtenReportEn,
   writtenReportZh,
   zhList,
   zhNames,
 } from './phrases.ts';
 import type {
+  AdoptionRecord,
   AgendaRecord,
+  AttendeeGroupRecord,
   CongressRecord,
   ElectionRecord,
+  MeetingRecord,
   NewsKind,
   NewsLang,
   NewsOrganisation,
+  NewsRecord,
   PlenaryRecord,
   SittingRecord,
 } from './record.ts';
@@ -108,28 +117,11 @@ function organisationValues(org: NewsOrganisation, lang: NewsLang): Values {
 
 // Sittings --------------------------------------------------------------------------------------
 
-function dateOf(at: PressDateTime | null, lang: NewsLang): string {
-  if (!at) return '';
-  if (lang === 'zh') return at.hour === undefined ? pressMonthDay(at) : pressMonthDayPart(at);
-  return at.hour === undefined
-    ? pressMonthDayEn(at)
-    : `the ${pressDayPartEn(at.hour)} of ${pressMonthDayEn(at)}`;
-}
-
-function timeOf(at: PressDateTime | null, lang: NewsLang): string {
-  if (!at || at.hour === undefined) return '';
-  const time = { hour: at.hour, minute: at.minute ?? 0 };
-  return lang === 'zh' ? pressTime(time) : pressTimeEn(time);
-}
-
 /** Who presided: a person (郭玉峰 → Guo Yufeng) or a body (市委常委会). */
 function presidingOf(presiding: string | null, org: NewsOrganisation, lang: NewsLang): string {
   const text = fragment(presiding);
   if (text === '' || lang === 'zh') return lang === 'zh' ? cleanName(text) : '';
-  const en = bodyNamesEn(org);
-  if (/常委会$|常务委员会$/u.test(text)) return `the Standing Committee of ${en.committeeShort}`;
-  if (/主席团$/u.test(text)) return 'the presidium of the congress';
-  return personNameEn(text);
+  return bodyEn(text, org) ?? personNameEn(text);
 }
 
 function sittingValues(
@@ -167,14 +159,20 @@ function classifyReports(agenda: readonly AgendaRecord[]) {
   return { work, discipline, others, written };
 }
 
+/** The report's title in English: the record's, or the Chinese (to be translated in the draft). */
+function titleEn(item: AgendaRecord): string {
+  return fragment(item.titleEn) || reportTitle(item.title).title;
+}
+
 function titled(item: AgendaRecord, lang: NewsLang, what: 'work' | 'other'): string {
   const { title, quoted } = reportTitle(item.title);
   if (lang === 'zh') {
     if (quoted) return `题为《${title}》的报告`;
     return what === 'work' ? '工作报告' : title.endsWith('报告') ? title : `${title}的报告`;
   }
-  if (quoted) return `${what === 'work' ? 'a work report' : 'a report'} entitled ${quoteEn(title)}`;
-  return what === 'work' ? 'the work report' : `a report entitled ${quoteEn(title)}`;
+  const en = quoteEn(titleEn(item));
+  if (quoted) return `${what === 'work' ? 'a work report' : 'a report'} entitled ${en}`;
+  return what === 'work' ? 'the work report' : `a report entitled ${en}`;
 }
 
 function reportValues(item: AgendaRecord | null, lang: NewsLang, withParts: boolean): Values {
@@ -185,7 +183,7 @@ function reportValues(item: AgendaRecord | null, lang: NewsLang, withParts: bool
   const presenter = fragment(item.presenter);
   const values: Values = {
     presenter: lang === 'zh' ? cleanName(presenter) : presenter ? personNameEn(presenter) : '',
-    title: reportTitle(item.title).title,
+    title: lang === 'zh' ? reportTitle(item.title).title : titleEn(item),
     titled: titled(item, lang, 'work'),
   };
   if (!withParts) return values;
@@ -211,7 +209,12 @@ function otherReportsValue(items: readonly AgendaRecord[], lang: NewsLang): stri
 
 function writtenValue(items: readonly AgendaRecord[], lang: NewsLang): string {
   if (lang === 'zh') return zhList(items.map((item) => writtenReportZh(item.title)));
-  return englishList(items.map((item) => writtenReportEn(item.title)));
+  return englishList(
+    items.map((item) => {
+      const en = fragment(item.titleEn);
+      return en ? `a written report on ${en}` : writtenReportEn(item.title);
+    }),
+  );
 }
 
 // Elected lists ---------------------------------------------------------------------------------
@@ -445,31 +448,19 @@ function plenaryValues(plenary: PlenaryRecord, lang: NewsLang): Values {
 
 /** 高屹作的工作报告和关于……的报告 / the work report and the report “…” delivered by Gao Yi. */
 function heardValue(agenda: readonly AgendaRecord[], lang: NewsLang): string {
-  // Consecutive reports of one presenter are named together, as the press does.
-  const groups: { presenter: string; titles: string[] }[] = [];
-  for (const item of agenda.filter((entry) => entry.kind === 'report')) {
-    const presenter = fragment(item.presenter);
-    const { title, quoted } = reportTitle(item.title);
-    let what: string;
-    if (lang === 'zh') what = quoted ? `题为《${title}》的报告` : title;
-    else what = title === '工作报告' ? 'the work report' : `the report ${quoteEn(title)}`;
-    const last = groups.at(-1);
-    if (last && last.presenter === presenter) last.titles.push(what);
-    else groups.push({ presenter, titles: [what] });
-  }
-  if (lang === 'zh') {
-    return zhList(
-      groups.map((g) =>
-        g.presenter ? `${cleanName(g.presenter)}作的${zhList(g.titles)}` : zhList(g.titles),
-      ),
-    );
-  }
-  return englishList(
-    groups.map((g) =>
-      g.presenter
-        ? `${englishList(g.titles)} delivered by ${personNameEn(g.presenter)}`
-        : englishList(g.titles),
-    ),
+  return heardReports(
+    agenda
+      .filter((entry) => entry.kind === 'report')
+      .map((item) => {
+        const presenter = fragment(item.presenter);
+        return {
+          presenter: presenter === '' ? '' : lang === 'zh' ? cleanName(presenter) : personNameEn(presenter),
+          onBehalfOf: '',
+          title: item.title,
+          titleEn: item.titleEn,
+        };
+      }),
+    lang,
   );
 }
 
@@ -480,13 +471,14 @@ function resolutionsValue(
   org: NewsOrganisation,
   term: number,
 ): string {
-  const subjects = sittings
+  const votes = sittings
     .filter((s) => s.kind !== 'preparatory' && s.kind !== 'presidium' && s.kind !== 'delegation-discussion')
     .flatMap((s) => s.agenda.map((item) => item.vote))
-    .filter(isReportedResolution)
-    .map((vote) => (quote ? documentTitle(vote.subject) : resolutionSubject(vote.subject)));
-  if (lang === 'zh') return zhList(subjects);
-  return englishList(subjects.map((subject) => resolutionEn(subject, org, term)));
+    .filter(isReportedResolution);
+  const subject = (vote: AdoptionRecord) =>
+    quote ? documentTitle(vote.subject) : resolutionSubject(vote.subject);
+  if (lang === 'zh') return zhList(votes.map(subject));
+  return englishList(votes.map((vote) => fragment(vote.subjectEn) || resolutionEn(subject(vote), org, term)));
 }
 
 /** The usual resolutions of a congress in English; anything else keeps its Chinese title in quotes. */
@@ -512,14 +504,19 @@ function congressValues(record: CongressRecord, lang: NewsLang): Values {
         ? pressDateRange(record.startsOn, record.endsOn)
         : pressDateRangeEn(record.startsOn, record.endsOn)
       : '';
+  const spansDays =
+    record.startsOn !== null && record.endsOn !== null && compareDates(record.startsOn, record.endsOn) < 0;
   return {
     fullName: lang === 'zh' ? congressFullName(org, n) : en.congress(n),
     shortName:
       lang === 'zh'
         ? `${levelZh(org)}第${toChineseNumeral(n)}次党代会`
         : `the ${englishOrdinal(n)} ${en.committeeShort.slice(4).replace(/committee$/u, 'congress')}`,
-    theme: fragment(record.theme),
+    theme: translated(record.theme === null ? null : { zh: record.theme, en: record.themeEn }, lang),
+    mainTasks: translated(record.mainTasks, lang),
     dates,
+    // 11月4日至6日 (seed 000): the days it sat, when more than one.
+    dateRange: spansDays ? dates : '',
   };
 }
 
@@ -547,7 +544,56 @@ function termValues(
   };
 }
 
-function requireCongress(record: CongressRecord | PlenaryRecord, kind: NewsKind): CongressRecord {
+// Who else was at the congress, and who spoke at its close ----------------------------------------
+
+/**
+ * 大会邀请了……，以及其他需要列席的同志 (seed 002): the categories attending without a vote, and
+ * the guests of the opening sitting (部分党外人士作为来宾).
+ */
+function congressAttendees(groups: readonly AttendeeGroupRecord[], lang: NewsLang): Values {
+  const nonVoting = attendeeCategories(groups, 'non-voting', lang);
+  const invited = attendeeCategories(groups, 'invited', lang);
+  if (lang === 'en') return { nonVoting: enEnumeration(nonVoting), invited: enEnumeration(invited) };
+  const list = (items: string[]) =>
+    items.length <= 1 ? items.join('') : `${items.slice(0, -1).join('，')}，以及${items.at(-1)}`;
+  return { nonVoting: list(nonVoting), invited: zhList(invited) };
+}
+
+/** ……张秦同志，指导督导组成员尹存良同志、铁木尔同志到会指导 (seed 002): whole sentences. */
+function guidanceValue(record: CongressRecord, lang: NewsLang): string {
+  return (record.guidanceGroups ?? [])
+    .map((group) => {
+      const members = translated(group.members, lang);
+      const action = translated(group.action, lang);
+      if (lang === 'zh') return `${members}${action || '到会指导'}。`;
+      return `${members} ${action || 'attended the congress to give guidance'}.`;
+    })
+    .join(lang === 'zh' ? '' : ' ');
+}
+
+/**
+ * 新当选的大连市委书记胡玉亭发表讲话，…… (seed 000): the closing speeches. A speaker the first
+ * plenary elected secretary, with no capacity in the record, is the newly elected secretary.
+ */
+function closingSpeechesValue(record: CongressRecord, lang: NewsLang): string {
+  const org = record.organisation;
+  const secretary = record.firstPlenary ? electedNames(record.firstPlenary.elections, 'secretary') : [];
+  return (record.closingSpeeches ?? [])
+    .map((speech) => {
+      const newlyElected =
+        !fragment(speech.speaker.capacity?.zh) &&
+        secretary.some((name) => cleanName(name) === cleanName(speech.speaker.name));
+      const capacity = newlyElected
+        ? lang === 'zh'
+          ? `新当选的${placeZh(org.locality)}${org.committeeShortName}书记`
+          : `newly elected secretary of ${bodyNamesEn(org).committee()}`
+        : undefined;
+      return speechSentence(speech, lang, { withCapacity: true, capacity });
+    })
+    .join(lang === 'zh' ? '。' : '. ');
+}
+
+function requireCongress(record: NewsRecord, kind: NewsKind): CongressRecord {
   if (record.kind !== 'congress') {
     throw new NewsError(
       'not-a-congress',
@@ -558,7 +604,21 @@ function requireCongress(record: CongressRecord | PlenaryRecord, kind: NewsKind)
   return record;
 }
 
-function requirePlenary(record: CongressRecord | PlenaryRecord, kind: NewsKind): PlenaryRecord {
+function requireMeeting(record: NewsRecord, kind: NewsKind): MeetingRecord {
+  const committee = kind === 'plenary-session' ? 'plenary' : 'standing-committee';
+  if (record.kind !== 'meeting' || record.committee !== committee) {
+    throw new NewsError(
+      `not-a-${committee}-meeting`,
+      committee === 'plenary'
+        ? 'this report is written for a plenary session of the committee between congresses'
+        : 'this report is written for a meeting of the standing committee',
+      committee === 'plenary' ? '该稿件只适用于委员会全体会议' : '该稿件只适用于常委会会议',
+    );
+  }
+  return record;
+}
+
+function requirePlenary(record: NewsRecord, kind: NewsKind): PlenaryRecord {
   if (record.kind !== 'plenary') {
     throw new NewsError(
       'not-a-plenary',
@@ -590,11 +650,7 @@ function sittingOfKind(record: CongressRecord, kind: 'opening' | 'closing'): Sit
 }
 
 /** The values of one kind of announcement in one language, from the record. */
-export function newsValues(
-  kind: NewsKind,
-  record: CongressRecord | PlenaryRecord,
-  lang: NewsLang,
-): TemplateValues {
+export function newsValues(kind: NewsKind, record: NewsRecord, lang: NewsLang): TemplateValues {
   const organisation = organisationValues(record.organisation, lang);
   switch (kind) {
     case 'opening': {
@@ -606,6 +662,8 @@ export function newsValues(
         congress: congressValues(congress, lang),
         ...termValues(congress.organisation, congress.number, lang),
         opening: sittingValues(opening, congress.organisation, lang, 'delegate'),
+        guidance: guidanceValue(congress, lang),
+        attendees: congressAttendees(congress.attendeeGroups ?? [], lang),
         reports: {
           work: reportValues(reports.work, lang, true),
           discipline: reportValues(reports.discipline, lang, false),
@@ -624,7 +682,10 @@ export function newsValues(
         organisation,
         congress: congressValues(congress, lang),
         ...termValues(congress.organisation, congress.number, lang),
-        closing: sittingValues(closing, congress.organisation, lang, 'delegate'),
+        closing: {
+          ...sittingValues(closing, congress.organisation, lang, 'delegate'),
+          speeches: closingSpeechesValue(congress, lang),
+        },
         adopted: resolutionsValue(congress.sittings, lang, false, congress.organisation, congress.number),
         elected: electedValues(congress.organisation, congress.number, congress.elections, lang),
         firstPlenary: {
@@ -658,6 +719,9 @@ export function newsValues(
         decisions: resolutionsValue(plenary.sittings, lang, true, plenary.organisation, plenary.term),
       };
     }
+    case 'standing-committee-meeting':
+    case 'plenary-session':
+      return { organisation, ...meetingValues(requireMeeting(record, kind), lang) };
   }
 }
 

@@ -1,11 +1,12 @@
-import { inReadTransaction } from '../../../adapters/db/index.ts';
+import type { BallotForm } from '../../../contract/ballots.ts';
 import type { RoundKind } from '../../../core/rules/index.ts';
 import type { Bilingual } from '../../../core/text/bilingual.ts';
+import { inReadTransaction } from '../../../persistence/index.ts';
 import type { Actor } from '../../actor.ts';
 import type { ServiceContext } from '../../context.ts';
 import { forbidden } from '../../errors.ts';
 import { castRefusal, loadElectors } from './electors.ts';
-import { loadElectronicRound } from './electronic-round.ts';
+import { ballotLayout, loadElectronicRound } from './electronic-round.ts';
 
 const KIND_LABEL: Record<RoundKind, Bilingual> = {
   formal: { zh: '正式选举', en: 'formal round' },
@@ -14,37 +15,9 @@ const KIND_LABEL: Record<RoundKind, Bilingual> = {
   supplementary: { zh: '另行选举', en: 'supplementary round' },
 };
 
-export interface BallotForm {
-  readonly roundId: string;
-  readonly electionId: string;
-  readonly title: string;
-  readonly seq: number;
-  readonly kind: RoundKind;
-  readonly kindLabel: Bilingual;
-  readonly status: string;
-  readonly instructions: Bilingual;
-  /** Printed candidates in ballot order [C3]; `marks` has one character per entry, in this order. */
-  readonly candidates: ReadonlyArray<{
-    readonly name: string;
-    readonly gender: string | null;
-    readonly ethnicity: string | null;
-    readonly position: string | null;
-  }>;
-  readonly marks: Readonly<Record<'F' | 'A' | '-', Bilingual>>;
-  readonly seats: number;
-  /** [B3] More "for" marks than this (write-ins included) make the ballot invalid. */
-  readonly maxFor: number;
-  /** [B1] Names that may be written in (0 when the election method allows none). */
-  readonly writeInSlots: number;
-  readonly hasVoted: boolean;
-  /** Whether this delegate may cast a ballot now, and if not, why. */
-  readonly mayVote: boolean;
-  readonly reason?: Bilingual;
-}
-
 /**
  * The ballot form a delegate sees on their own device, and whether they have voted. The receipt
- * is not here: it is stored nowhere but with the ballot, and only the delegate holds the link.
+ * is not here: it is the sealed ballot's tracker, and only the delegate holds the link.
  */
 export async function myBallot(
   context: ServiceContext,
@@ -68,7 +41,7 @@ export async function myBallot(
     const refusal = castRefusal(round.round.status, elector);
     // The English names the rule ([Q4], [Q5]), as the refusal of a cast does.
     const reason: Bilingual | undefined = refusal && { en: refusal.message, zh: refusal.zh };
-    const writeInSlots = round.parameters.writeIns ? round.maxFor : 0;
+    const { writeInSlots } = ballotLayout(round);
     const kind = round.round.kind as RoundKind;
     return {
       roundId,
@@ -112,10 +85,10 @@ function instructions(maxFor: number, writeInSlots: number): Bilingual {
     zh:
       `请对每名候选人选择“赞成”“不赞成”或“弃权”（不选即弃权）。${zhWriteIn}` +
       `赞成的人数（含另选他人）等于或少于${maxFor}人的为有效票，多于${maxFor}人的为无效票。` +
-      '投票后请记下回执码：投票结束后可凭回执码在公布的选票中核对自己的选票。回执码不会再次显示。',
+      '投票后请记下回执码：投票结束后可凭回执码核对自己的选票已被收到并计入（回执码不显示选票内容，任何人都无法凭它知道您如何投票）。回执码不会再次显示。',
     en:
       `For each candidate choose for, against or abstain (no choice is an abstention).${enWriteIn} ` +
       `A ballot with at most ${maxFor} "for" marks (write-ins included) is valid; more make it invalid. ` +
-      'Keep the receipt code you get after voting: once voting closes you can find your ballot in the published list with it. It is not shown again.',
+      'Keep the receipt code you get after voting: once voting closes it shows that your ballot was received and counted (it never shows how you voted, to you or anyone). It is not shown again.',
   };
 }

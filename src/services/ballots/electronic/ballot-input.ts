@@ -1,8 +1,8 @@
-import { InputError } from '../../../adapters/shared/input-error.ts';
 import { stripAnnotations } from '../../../core/names/index.ts';
 import { BallotBoxBuilder, countBallots, type RuleParameters } from '../../../core/rules/index.ts';
 import { checkMarks, markCodes } from '../../elections/marks-codec.ts';
 import { ServiceError } from '../../errors.ts';
+import { InputError } from '../../input-error.ts';
 import type { ElectronicRound } from './electronic-round.ts';
 
 /** What a delegate submits: one mark per printed candidate, and names written in. */

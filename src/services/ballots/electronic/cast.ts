@@ -1,26 +1,33 @@
-import type { WriteTransaction } from '../../../adapters/db/index.ts';
+import type { WriteTransaction } from '../../../persistence/index.ts';
 import { type Actor, actorLabel } from '../../actor.ts';
-import type { RandomSource, ServiceContext } from '../../context.ts';
-import { notFound, ServiceError } from '../../errors.ts';
+import type { ServiceContext } from '../../context.ts';
+import { conflict, notFound, ServiceError } from '../../errors.ts';
 import { type BatchWriter, type Outcome, submitToGroup } from '../../group-commit.ts';
+import { fromBase64, sealBox, toBase64 } from '../sealed/ballot-crypto.ts';
+import { encodeBallot } from '../sealed/ballot-plaintext.ts';
 import { type CheckedBallot, checkElectronicBallot, type ElectronicBallotInput } from './ballot-input.ts';
 import { alreadyVoted, castRefusal, type Elector, loadElectors } from './electors.ts';
-import { byReceipt, type ElectronicRound, electronicRound } from './electronic-round.ts';
-import { newReceipt } from './receipt.ts';
+import { ballotLayout, type ElectronicRound, electronicRound } from './electronic-round.ts';
+import { trackerOf } from './receipt.ts';
 
 /**
- * Casts a delegate's electronic ballot and returns its receipt, which is stored nowhere else: the
- * delegate keeps it to find their ballot in the published list after voting closes.
+ * Casts a delegate's electronic ballot and returns its receipt: the tracker of the sealed ballot,
+ * which the delegate keeps to find it on the board published after voting closes [B4].
  *
  * Only while the round is open; only the delegate themself, in their own session [Q5] (no staff
  * account, no proxy); only a delegate with a vote [Q4] who was present when the vote opened
- * (round_presence); once per round. In one transaction: electronic_voters gets (round, delegate),
- * whose primary key refuses a second vote even between concurrent requests, and
- * electronic_ballots gets the ballot under a fresh random receipt, with no voter, no time and no
- * serial [B4]. Casts arriving together share one commit (group-commit.ts), each atomic on its
- * own and answered only once committed. The audit entry records that the delegate voted in the
- * round, never the receipt or the marks: the audit log (append-only, timestamped) therefore shows
- * who voted when, never what.
+ * (round_presence); once per round. The ballot is checked in memory, then sealed to the round's
+ * public key (a libsodium sealed box, padded to the round's one ballot length); its content is
+ * never written in the clear while voting is open, and is opened only after the close, by the
+ * scrutineers' shares of the private key (key-shares.ts). In one transaction: electronic_voters
+ * gets (round, delegate), whose primary key refuses a second vote even between concurrent
+ * requests, and sealed_ballots gets the ciphertext under its tracker, with no voter, no time and
+ * no serial. So the pages of that transaction (SQLite's WAL, PostgreSQL's xmin) pair a voter with
+ * a ciphertext that nobody can read without a majority of the scrutineers, and the closing seal
+ * erases even that (ballot-seal.ts). Casts arriving together share one commit (group-commit.ts),
+ * each atomic on its own and answered only once committed. The audit entry records that the
+ * delegate voted in the round, never the receipt or the marks: the audit log (append-only,
+ * timestamped) shows who voted when, never what.
  */
 export async function castElectronicBallot(
   context: ServiceContext,
@@ -38,23 +45,19 @@ export async function castElectronicBallot(
       'Q5',
     );
   }
-  const request: CastRequest = { actor, congressId, roundId, input, random: context.random };
+  const request: CastRequest = { actor, congressId, roundId, input };
   let cast: Cast | undefined;
-  // A clash of random receipts (about 1 in 10^11 for a congress) is refused by the primary key; vote again under a new one.
+  // A clash of trackers (about 1 in 10^11 for a congress) is refused by the primary key; sealed
+  // again, the ballot has a new ephemeral key, so a new ciphertext and tracker.
   for (let attempt = 1; !cast; attempt++) {
     try {
       cast = await submitToGroup(context, castWriter, request);
     } catch (error) {
       // Normally refused by the checks; the primary key is what guarantees it if two requests ever raced.
       if (isDuplicateKey(error, 'electronic_voters')) throw alreadyVoted();
-      if (!isDuplicateKey(error, 'electronic_ballots') || attempt >= 3) throw error;
+      if (!isDuplicateKey(error, 'sealed_ballots') || attempt >= 3) throw error;
     }
   }
-  context.events.publish({
-    type: 'voting',
-    congressId,
-    data: { roundId, voted: cast.voted, issued: cast.issued },
-  });
   return { receipt: cast.receipt };
 }
 
@@ -63,7 +66,6 @@ interface CastRequest {
   readonly congressId: string;
   readonly roundId: string;
   readonly input: ElectronicBallotInput;
-  readonly random: RandomSource;
 }
 
 interface Cast {
@@ -82,12 +84,12 @@ interface Cast {
  * casting one at a time would have given.
  */
 const castWriter: BatchWriter<CastRequest, Cast> = {
-  async write(trx, requests, audit, at) {
+  async write(trx, requests, audit, at, announcements) {
     const outcomes: Outcome<Cast>[] = new Array(requests.length);
     const accepted: {
       readonly request: CastRequest;
-      readonly receipt: string;
-      readonly ballot: CheckedBallot;
+      readonly tracker: string;
+      readonly ciphertext: string;
     }[] = [];
     for (const indices of groupByRound(requests)) {
       const first = requests[indices[0]!]!;
@@ -108,14 +110,23 @@ const castWriter: BatchWriter<CastRequest, Cast> = {
         const request = requests[i]!;
         try {
           const ballot = admitCast(state, request);
+          const sealed = await sealBallot(state, ballot);
           state.votedNow.add(request.actor.delegateId);
           voted += 1;
-          const receipt = newReceipt(request.random);
-          accepted.push({ request, receipt, ballot });
-          outcomes[i] = { ok: true, value: { receipt, voted, issued: state.round.round.present ?? 0 } };
+          accepted.push({ request, ...sealed });
+          outcomes[i] = {
+            ok: true,
+            value: { receipt: sealed.tracker, voted, issued: state.round.round.present ?? 0 },
+          };
         } catch (error) {
           outcomes[i] = { ok: false, error };
         }
+      }
+      // Progress for the screens, stored with the casts: one event per round for the whole group.
+      if (voted > state.votedBefore) {
+        const issued = state.round.round.present ?? 0;
+        const data = { roundId: first.roundId, voted, issued };
+        announcements.add([{ type: 'voting', congressId: first.congressId, data }]);
       }
     }
     if (accepted.length > 0) {
@@ -128,16 +139,11 @@ const castWriter: BatchWriter<CastRequest, Cast> = {
           })),
         )
         .execute();
-      // Sorted by receipt, so that not even the order within the INSERT follows arrival [B4].
+      // Sorted by tracker, so that not even the order within the INSERT follows arrival [B4].
       const ballots = accepted
-        .map(({ request, receipt, ballot }) => ({
-          receipt,
-          round_id: request.roundId,
-          marks: ballot.marks,
-          write_ins_json: ballot.writeIns.length > 0 ? JSON.stringify(ballot.writeIns) : null,
-        }))
-        .sort(byReceipt);
-      await trx.insertInto('electronic_ballots').values(ballots).execute();
+        .map(({ request, tracker, ciphertext }) => ({ tracker, round_id: request.roundId, ciphertext }))
+        .sort((a, b) => (a.tracker < b.tracker ? -1 : a.tracker > b.tracker ? 1 : 0));
+      await trx.insertInto('sealed_ballots').values(ballots).execute();
       // [B4] that the delegate voted (the actor), in which round — no receipt, no marks, no validity.
       await audit.appendAll(
         accepted.map(({ request }) => ({
@@ -172,6 +178,29 @@ interface CastState {
   readonly votedBefore: number;
   /** Delegates whose cast the group has accepted so far. */
   readonly votedNow: Set<string>;
+}
+
+/**
+ * [B4] The checked ballot sealed to the round's public key, and its tracker. A round opened before
+ * ballots were sealed (no public key) takes no more ballots.
+ */
+async function sealBallot(
+  state: CastState,
+  ballot: CheckedBallot,
+): Promise<{ tracker: string; ciphertext: string }> {
+  const publicKey = state.round.round.public_key;
+  if (!publicKey) {
+    throw conflict(
+      'round-not-sealed',
+      'this round was opened before ballots were sealed and takes no more ballots: close it and open a new round',
+      '本轮投票开始于选票加密功能启用之前，不再接受投票：请结束本轮并重新开始投票',
+    );
+  }
+  const { candidates, writeInSlots } = ballotLayout(state.round);
+  const plaintext = encodeBallot(ballot, candidates, writeInSlots);
+  const ciphertext = await sealBox(plaintext, fromBase64(publicKey));
+  plaintext.fill(0);
+  return { tracker: trackerOf(ciphertext), ciphertext: toBase64(ciphertext) };
 }
 
 /** The checked ballot if the delegate may cast it now; else the refusal, thrown. */
@@ -242,7 +271,7 @@ async function loadCastState(
 }
 
 /** A primary-key violation on `table`: PostgreSQL names the constraint, SQLite the columns. */
-function isDuplicateKey(error: unknown, table: 'electronic_voters' | 'electronic_ballots'): boolean {
+function isDuplicateKey(error: unknown, table: 'electronic_voters' | 'sealed_ballots'): boolean {
   const e = error as { code?: unknown; constraint?: unknown; message?: unknown } | null;
   if (!e || typeof e.code !== 'string') return false;
   if (e.code === '23505') return typeof e.constraint === 'string' && e.constraint.startsWith(table);

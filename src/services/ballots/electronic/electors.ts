@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Schema } from '../../../adapters/db/index.ts';
+import type { Schema } from '../../../persistence/index.ts';
 import { conflict, ruleViolation, ServiceError } from '../../errors.ts';
 
 // Who may cast a ballot in an electronic round, asked in one place: by the cast itself (which

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Schema } from '../../../adapters/db/index.ts';
 import { maxForMarks, type RoundKind, type RuleParameters } from '../../../core/rules/index.ts';
+import type { Schema } from '../../../persistence/index.ts';
 import {
   type ElectionRow,
   electionParameters,
@@ -62,4 +62,9 @@ export function isClosed(round: Pick<RoundRow, 'status'>): boolean {
 /** Byte order of receipts, the same on every engine and under every collation. */
 export function byReceipt(a: { receipt: string }, b: { receipt: string }): number {
   return a.receipt < b.receipt ? -1 : a.receipt > b.receipt ? 1 : 0;
+}
+
+/** [B4] The shape of a sealed ballot of the round: one mark per printed candidate, and the write-in slots. */
+export function ballotLayout(round: ElectronicRound): { candidates: number; writeInSlots: number } {
+  return { candidates: round.candidates.length, writeInSlots: round.parameters.writeIns ? round.maxFor : 0 };
 }

@@ -2,17 +2,15 @@
 // progress, the delegate's ballot form, and the ballot source that counting reads.
 
 export { sealElectronicBallots } from '../ballot-seal.ts';
-export { type BallotForm, myBallot } from './ballot-form.ts';
+export { myBallot } from './ballot-form.ts';
 export { type CheckedBallot, checkElectronicBallot, type ElectronicBallotInput } from './ballot-input.ts';
 export { castElectronicBallot } from './cast.ts';
 export { electronicBallotSource } from './electronic-ballot-source.ts';
 export {
-  type PublishedBallot,
-  type PublishedBallots,
   publishedBallots,
   type Recount,
   recountPublished,
   verifyReceipt,
 } from './publication.ts';
 export { normaliseReceipt } from './receipt.ts';
-export { type NotYetVoted, notYetVoted, type VotingProgress, votingProgress } from './turnout.ts';
+export { notYetVoted, votingProgress } from './turnout.ts';

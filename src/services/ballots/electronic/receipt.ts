@@ -1,17 +1,28 @@
-import { InputError } from '../../../adapters/shared/input-error.ts';
-import type { RandomSource } from '../../context.ts';
+import { createHash } from 'node:crypto';
+import { InputError } from '../../input-error.ts';
 
 /**
- * A ballot's receipt: 12 random characters from the look-alike-free alphabet of
- * `context.random.code`, grouped by four for reading aloud (K7QH-2M9P-XR4T). It is the ballot's
- * only key [B4]: random, so neither its value nor the order it sorts in says anything about who
- * cast the ballot or when. 31^12 ≈ 8·10^17 codes: a clash is checked for anyway.
+ * A ballot's receipt is its tracker [B4]: a hash of the sealed ballot (the ciphertext) written in
+ * 12 characters of the look-alike-free alphabet of `context.random.code`, grouped by four for
+ * reading aloud (K7QH-2M9P-XR4T). It finds the ballot on the published board — proof that the
+ * ballot was received and counted — and says nothing of its marks: only the scrutineers' shares
+ * together open a sealed ballot, and the opened ballots are published apart, in an order of their
+ * own. Each sealed box has a fresh ephemeral key, so trackers are as unpredictable as random codes
+ * and sort in no order of casting. 31^12 ≈ 8·10^17 trackers: a clash is checked for anyway.
  */
 export const RECEIPT_LENGTH = 12;
 const GROUP = 4;
+const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 
-export function newReceipt(random: RandomSource): string {
-  return groupReceipt(random.code(RECEIPT_LENGTH));
+/** The tracker of a sealed ballot: the receipt its voter is given. */
+export function trackerOf(ciphertext: Uint8Array): string {
+  let value = BigInt(`0x${createHash('sha256').update(ciphertext).digest('hex')}`);
+  let code = '';
+  for (let i = 0; i < RECEIPT_LENGTH; i++) {
+    code += ALPHABET[Number(value % 31n)];
+    value /= 31n;
+  }
+  return groupReceipt(code);
 }
 
 function groupReceipt(code: string): string {

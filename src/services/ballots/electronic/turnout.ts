@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
-import { inReadTransaction, type Schema } from '../../../adapters/db/index.ts';
+import type { NotYetVoted, VotingProgress } from '../../../contract/ballots.ts';
 import { sortNames } from '../../../core/names/index.ts';
+import { inReadTransaction, type Schema } from '../../../persistence/index.ts';
 import type { ServiceContext } from '../../context.ts';
 import { loadElectronicRound } from './electronic-round.ts';
 
@@ -25,14 +26,6 @@ export async function turnoutOf(
   return { voted: Number(voted.n), issued: Number(issued.n) };
 }
 
-export interface VotingProgress {
-  readonly roundId: string;
-  readonly status: string;
-  readonly issued: number;
-  readonly voted: number;
-  readonly notYetVoted: number;
-}
-
 /** For staff and for the big screen: how many of the ballots issued have been cast. */
 export async function votingProgress(
   context: ServiceContext,
@@ -44,11 +37,6 @@ export async function votingProgress(
     const { voted, issued } = await turnoutOf(db, roundId);
     return { roundId, status: round.status, issued, voted, notYetVoted: Math.max(0, issued - voted) };
   });
-}
-
-export interface NotYetVoted {
-  readonly name: string;
-  readonly delegation: string | null;
 }
 
 /**

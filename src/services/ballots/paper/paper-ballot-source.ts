@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
-import type { Schema } from '../../../adapters/db/index.ts';
 import { type BallotBox, BallotBoxBuilder } from '../../../core/rules/index.ts';
+import type { Schema } from '../../../persistence/index.ts';
 import type { BallotSource } from '../../elections/ballot-source.ts';
 import { checkMarks, markCodes } from '../../elections/marks-codec.ts';
 import { type RoundRow, roundCandidates } from '../../elections/round-queries.ts';
 import { conflict } from '../../errors.ts';
+import { requireScansSettled, scannedBallots } from '../scanned/scanned-ballots.ts';
 import { type SheetContent, settledContent, sheetProgress } from './paper-sheet.ts';
 import { loadSheets } from './paper-store.ts';
 
@@ -28,7 +29,9 @@ export function ballotBoxOf(candidates: readonly string[], contents: readonly Sh
 /**
  * Paper ballots with double entry: a sheet counts when pass A and pass B agree exactly (marks,
  * write-ins, void reason) or a scrutineer has resolved it. Refuses while voting is still open, or
- * while any sheet is keyed in one pass only or its passes disagree without a resolution.
+ * while any sheet is keyed in one pass only or its passes disagree without a resolution. Sheets read
+ * by scanner (src/services/ballots/scanned) count too, once their reviewed boxes are settled and
+ * every rejected sheet is set aside.
  */
 export const paperBallotSource: BallotSource = {
   async ballotBox(trx: Kysely<Schema>, round: RoundRow): Promise<BallotBox> {
@@ -46,9 +49,12 @@ export const paperBallotSource: BallotSource = {
           `${progress.unresolved}张选票两遍录入不一致且监票人尚未裁定`,
       );
     }
-    return ballotBoxOf(
-      roundCandidates(round),
-      sheets.map((sheet) => settledContent(sheet)!),
-    );
+    // The sheets read by scanner count with the keyed ones, once every box of theirs is settled.
+    const scanned = await scannedBallots(trx, round.id);
+    requireScansSettled(scanned);
+    return ballotBoxOf(roundCandidates(round), [
+      ...sheets.map((sheet) => settledContent(sheet)!),
+      ...scanned.contents,
+    ]);
   },
 };

@@ -1,15 +1,16 @@
-import { InputError } from '../../../adapters/shared/input-error.ts';
+import { PASSES, type PaperEntry, type Pass, type WriteOutcome } from '../../../contract/ballots.ts';
 import type { Actor } from '../../actor.ts';
 import type { ServiceContext } from '../../context.ts';
 import { conflict } from '../../errors.ts';
-import { checkSheet, PASSES, type Pass, type SheetContent, type SheetInput } from './paper-sheet.ts';
+import { InputError } from '../../input-error.ts';
+import { checkSheet, type SheetInput } from './paper-sheet.ts';
 import {
   accountWithRole,
   checkSheetPosition,
   contentColumns,
   contentOf,
   loadPaperRound,
-  publishProgress,
+  progressEvent,
   requireKeying,
   unchanged,
   writeDecision,
@@ -24,15 +25,6 @@ export interface PaperEntryInput extends SheetInput {
   readonly correct?: boolean | undefined;
 }
 
-export interface PaperEntryView extends SheetContent {
-  readonly pass: Pass;
-  readonly batchNo: number;
-  readonly sheetNo: number;
-  readonly enteredAt: string;
-}
-
-export type WriteOutcome = 'created' | 'unchanged' | 'corrected';
-
 /**
  * [P2] A teller keys one paper ballot in one pass of double entry. Only while the round is open or
  * closed (tellers keep keying after voting closes), only for a paper round, only by a teller of
@@ -46,12 +38,12 @@ export async function enterPaperBallot(
   congressId: string,
   roundId: string,
   input: PaperEntryInput,
-): Promise<{ outcome: WriteOutcome; entry: PaperEntryView }> {
+): Promise<{ outcome: WriteOutcome; entry: PaperEntry }> {
   const teller = accountWithRole(actor, congressId, 'teller', '计票人');
   if (!PASSES.includes(input.pass)) throw new InputError('pass', 'must be A or B', '应为A或B');
   checkSheetPosition(input);
   const { pass, batchNo, sheetNo } = input;
-  const { value, changed } = await writeUnlessUnchanged<{ outcome: WriteOutcome; entry: PaperEntryView }>(
+  const { value } = await writeUnlessUnchanged<{ outcome: WriteOutcome; entry: PaperEntry }>(
     context,
     actor,
     async (trx, at) => {
@@ -125,9 +117,9 @@ export async function enterPaperBallot(
             : {}),
           after: { pass, batchNo, sheetNo, ...content },
         },
+        events: [await progressEvent(trx, congressId, roundId)],
       };
     },
   );
-  if (changed) await publishProgress(context, congressId, roundId);
   return value;
 }

@@ -1,17 +1,7 @@
-import { inReadTransaction } from '../../../adapters/db/index.ts';
+import type { PaperKeying, TellerKeying } from '../../../contract/ballots.ts';
+import { inReadTransaction } from '../../../persistence/index.ts';
 import type { ServiceContext } from '../../context.ts';
-import type { Pass } from './paper-sheet.ts';
 import { loadPaperRound } from './paper-store.ts';
-
-export interface TellerKeying {
-  readonly username: string;
-  readonly displayName: string;
-  readonly pass: Pass;
-  /** Sheets keyed in this pass by this teller, per batch, batches in order. */
-  readonly batches: ReadonlyArray<{ readonly batchNo: number; readonly sheets: number }>;
-  readonly sheets: number;
-  readonly lastEnteredAt: string;
-}
 
 /**
  * How far each teller has keyed, per pass and batch (录入进度): counts only, never what was
@@ -22,7 +12,7 @@ export async function paperKeying(
   context: ServiceContext,
   congressId: string,
   roundId: string,
-): Promise<{ roundId: string; status: string; tellers: TellerKeying[] }> {
+): Promise<PaperKeying> {
   return inReadTransaction(context.database, async (db) => {
     const { round } = await loadPaperRound(db, congressId, roundId);
     const rows = await db

@@ -1,15 +1,15 @@
+import type { PaperResolution, WriteOutcome } from '../../../contract/ballots.ts';
 import type { Actor } from '../../actor.ts';
 import type { ServiceContext } from '../../context.ts';
 import { conflict } from '../../errors.ts';
-import type { WriteOutcome } from './paper-entry.ts';
-import { checkSheet, type SheetContent, type SheetInput } from './paper-sheet.ts';
+import { checkSheet, type SheetInput } from './paper-sheet.ts';
 import {
   accountWithRole,
   checkSheetPosition,
   contentColumns,
   contentOf,
   loadPaperRound,
-  publishProgress,
+  progressEvent,
   requireKeying,
   unchanged,
   writeDecision,
@@ -21,12 +21,6 @@ export interface PaperResolutionInput extends SheetInput {
   readonly sheetNo: number;
   /** Replaces an earlier resolution of the sheet (audited with before and after). */
   readonly correct?: boolean | undefined;
-}
-
-export interface PaperResolutionView extends SheetContent {
-  readonly batchNo: number;
-  readonly sheetNo: number;
-  readonly resolvedAt: string;
 }
 
 /**
@@ -41,13 +35,13 @@ export async function resolvePaperSheet(
   congressId: string,
   roundId: string,
   input: PaperResolutionInput,
-): Promise<{ outcome: WriteOutcome; resolution: PaperResolutionView }> {
+): Promise<{ outcome: WriteOutcome; resolution: PaperResolution }> {
   const scrutineer = accountWithRole(actor, congressId, 'scrutineer', '监票人');
   checkSheetPosition(input);
   const { batchNo, sheetNo } = input;
-  const { value, changed } = await writeUnlessUnchanged<{
+  const { value } = await writeUnlessUnchanged<{
     outcome: WriteOutcome;
-    resolution: PaperResolutionView;
+    resolution: PaperResolution;
   }>(context, actor, async (trx, at) => {
     const { round, ballot } = await loadPaperRound(trx, congressId, roundId);
     requireKeying(round);
@@ -129,8 +123,8 @@ export async function resolvePaperSheet(
             : { batchNo, sheetNo, passes, resolution: earlier, resolvedBy: row!.resolved_by },
         after: { batchNo, sheetNo, ...content },
       },
+      events: [await progressEvent(trx, congressId, roundId)],
     };
   });
-  if (changed) await publishProgress(context, congressId, roundId);
   return value;
 }

@@ -1,27 +1,21 @@
-import { InputError } from '../../../adapters/shared/input-error.ts';
+import {
+  type ColumnDifference,
+  MAX_NAME_LENGTH,
+  MAX_VOID_REASON_LENGTH,
+  type Pass,
+  type SheetContent,
+  type SheetProgress,
+} from '../../../contract/ballots.ts';
 import { stripAnnotations } from '../../../core/names/index.ts';
-import type { Mark } from '../../../core/rules/index.ts';
 import { checkMarks, decodeMarks } from '../../elections/marks-codec.ts';
 import { ruleViolation } from '../../errors.ts';
+import { InputError } from '../../input-error.ts';
 
 // One paper ballot (sheet) as the tellers key it, and how the two passes of double entry compare.
-// Pure: the database side is paper-store.ts.
+// Pure: the database side is paper-store.ts. What a sheet says (SheetContent), the passes and the
+// limits on names are declared with the API (src/contract/ballots.ts).
 
-/** The two independent passes of double entry. */
-export type Pass = 'A' | 'B';
-
-export const PASSES: readonly Pass[] = ['A', 'B'];
-
-/**
- * What one paper ballot says [B1]: a mark per printed candidate in ballot order (marks-codec.ts),
- * the names written in (canonical: trimmed, NFC, sorted, so the two passes compare exactly), and
- * the scrutineers' reason when the ballot is declared invalid [B3].
- */
-export interface SheetContent {
-  readonly marks: string;
-  readonly writeIns: readonly string[];
-  readonly voidReason: string | null;
-}
+export type { SheetContent };
 
 export interface SheetInput {
   readonly marks: string;
@@ -36,9 +30,6 @@ export interface PrintedBallot {
   /** [B1] whether the election method allows write-ins (electionParameters(election).writeIns). */
   readonly writeInsAllowed: boolean;
 }
-
-export const MAX_NAME_LENGTH = 64;
-export const MAX_VOID_REASON_LENGTH = 200;
 
 /**
  * Checks a keyed sheet against the printed ballot and returns it in canonical form. Marks: one per
@@ -106,14 +97,6 @@ export function sameContent(a: SheetContent, b: SheetContent): boolean {
     a.writeIns.length === b.writeIns.length &&
     a.writeIns.every((name, i) => name === b.writeIns[i])
   );
-}
-
-export interface ColumnDifference {
-  /** 0-based column on the printed ballot. */
-  readonly column: number;
-  readonly candidate: string;
-  readonly a: Mark;
-  readonly b: Mark;
 }
 
 export interface SheetDifference {
@@ -222,21 +205,6 @@ export function groupSheets(
   return [...sheets.values()]
     .sort((x, y) => x.batchNo - y.batchNo || x.sheetNo - y.sheetNo)
     .map((s) => ({ batchNo: s.batchNo, sheetNo: s.sheetNo, a: s.a, b: s.b, resolution: s.resolution }));
-}
-
-export interface SheetProgress {
-  /** Distinct sheets keyed in either pass: the ballots returned so far [B2]. */
-  readonly sheets: number;
-  readonly onlyA: number;
-  readonly onlyB: number;
-  /** Both passes agree exactly. */
-  readonly agreed: number;
-  /** The passes disagree and a scrutineer has resolved the sheet. */
-  readonly resolved: number;
-  /** The passes disagree and no scrutineer has resolved the sheet yet. */
-  readonly unresolved: number;
-  /** Sheets that count: agreed or resolved. */
-  readonly settled: number;
 }
 
 export function sheetProgress(sheets: readonly Sheet[]): SheetProgress {

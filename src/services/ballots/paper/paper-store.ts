@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { Role } from '../../../adapters/db/congress-schema.ts';
-import type { Schema, WriteTransaction } from '../../../adapters/db/index.ts';
-import { InputError } from '../../../adapters/shared/input-error.ts';
+import type { Pass } from '../../../contract/ballots.ts';
+import type { Role } from '../../../persistence/congress-schema.ts';
+import type { Schema, WriteTransaction } from '../../../persistence/index.ts';
 import { type Actor, rolesIn } from '../../actor.ts';
 import { auditedWrite, type Change } from '../../audited-write.ts';
 import type { ServiceContext } from '../../context.ts';
@@ -14,9 +14,10 @@ import {
   roundCandidates,
 } from '../../elections/round-queries.ts';
 import { conflict, forbidden, notFound } from '../../errors.ts';
+import type { Announcement } from '../../event-types.ts';
+import { InputError } from '../../input-error.ts';
 import {
   groupSheets,
-  type Pass,
   type PrintedBallot,
   type Sheet,
   type SheetContent,
@@ -159,20 +160,21 @@ export async function writeUnlessUnchanged<T>(
 }
 
 /**
- * Live progress for the tellers' and scrutineers' screens, published after a write commits:
- * sheets entered, sheets that count (agreed or resolved), disagreements still unresolved.
+ * Live progress for the tellers' and scrutineers' screens, announced by each write that changes
+ * it (Change.events) and read inside that write, so that it includes it: sheets entered, sheets
+ * that count (agreed or resolved), disagreements still unresolved.
  */
-export async function publishProgress(
-  context: ServiceContext,
+export async function progressEvent(
+  trx: WriteTransaction,
   congressId: string,
   roundId: string,
-): Promise<void> {
-  const progress = sheetProgress(await loadSheets(context.database.db, roundId));
-  context.events.publish({
+): Promise<Announcement> {
+  const progress = sheetProgress(await loadSheets(trx, roundId));
+  return {
     type: 'voting',
     congressId,
     data: { roundId, entered: progress.sheets, agreed: progress.settled, disagreements: progress.unresolved },
-  });
+  };
 }
 
 /** A sheet's place in the round: batch and sheet numbers are whole numbers from 1. */

@@ -1,19 +1,24 @@
-import { inReadTransaction } from '../../../adapters/db/index.ts';
+import type {
+  BatchComparison,
+  Disagreement,
+  MyPaperEntries,
+  PaperComparison,
+  PaperReconciliation,
+  Pass,
+  SheetContent,
+} from '../../../contract/ballots.ts';
 import { checkRoundValidity, countBallots, maxForMarks, sortByStrokes } from '../../../core/rules/index.ts';
+import { inReadTransaction } from '../../../persistence/index.ts';
 import { type Actor, rolesIn } from '../../actor.ts';
 import type { ServiceContext } from '../../context.ts';
 import { electionParameters } from '../../elections/round-queries.ts';
 import { forbidden } from '../../errors.ts';
+import { scannedBallots } from '../scanned/scanned-ballots.ts';
 import { ballotBoxOf } from './paper-ballot-source.ts';
-import type { PaperEntryView } from './paper-entry.ts';
 import {
-  type ColumnDifference,
   differences,
   type KeyedEntry,
-  type Pass,
   type Resolution,
-  type SheetContent,
-  type SheetProgress,
   settledContent,
   sheetProgress,
   sheetState,
@@ -30,7 +35,7 @@ export async function myPaperEntries(
   congressId: string,
   roundId: string,
   filter: { readonly batchNo?: number | undefined; readonly pass?: Pass | undefined },
-): Promise<{ roundId: string; status: string; candidates: string[]; entries: PaperEntryView[] }> {
+): Promise<MyPaperEntries> {
   const teller = accountWithRole(actor, congressId, 'teller', '计票人');
   return inReadTransaction(context.database, async (db) => {
     const { round, ballot } = await loadPaperRound(db, congressId, roundId);
@@ -59,35 +64,8 @@ export async function myPaperEntries(
   });
 }
 
-interface PassView extends SheetContent {
-  readonly enteredBy: string;
-  readonly enteredAt: string;
-}
-
-interface ResolutionView extends SheetContent {
-  readonly resolvedBy: string;
-  readonly resolvedAt: string;
-}
-
-export interface Disagreement {
-  readonly sheetNo: number;
-  readonly a: PassView;
-  readonly b: PassView;
-  /** The candidate columns where the passes differ, named. */
-  readonly differingCandidates: readonly ColumnDifference[];
-  readonly writeInsDiffer: boolean;
-  readonly voidReasonDiffers: boolean;
-  /** The scrutineer's reading of the paper, once recorded. */
-  readonly resolution: ResolutionView | null;
-}
-
-export interface BatchComparison {
-  readonly batchNo: number;
-  readonly onlyA: number[];
-  readonly onlyB: number[];
-  readonly agreed: number[];
-  readonly disagreements: Disagreement[];
-}
+type PassView = Disagreement['a'];
+type ResolutionView = NonNullable<Disagreement['resolution']>;
 
 /**
  * For the scrutineers: per batch, the sheets keyed in A only, B only, agreeing, and each
@@ -99,13 +77,7 @@ export async function paperComparison(
   congressId: string,
   roundId: string,
   filter: { readonly batchNo?: number | undefined },
-): Promise<{
-  roundId: string;
-  status: string;
-  candidates: string[];
-  progress: SheetProgress;
-  batches: BatchComparison[];
-}> {
+): Promise<PaperComparison> {
   const roles = rolesIn(actor, congressId);
   if (!roles.has('scrutineer') && !roles.has('admin')) {
     throw forbidden('only scrutineers compare the two passes', '只有监票人可以查看两遍录入的比对');
@@ -116,17 +88,26 @@ export async function paperComparison(
     const accounts = new Set<string>();
     for (const sheet of sheets)
       for (const keyed of [sheet.a, sheet.b, sheet.resolution]) if (keyed) accounts.add(by(keyed));
-    const names = new Map(
-      accounts.size === 0
-        ? []
-        : (
-            await db
-              .selectFrom('accounts')
-              .select(['id', 'username'])
-              .where('id', 'in', [...accounts])
-              .execute()
-          ).map((a) => [a.id, a.username]),
-    );
+    // People, not logins: the officer of this election the login is linked to (the scrutineer
+    // who resolved, the teller who keyed), else the account's display name.
+    const names = new Map<string, string>();
+    if (accounts.size > 0) {
+      const logins = await db
+        .selectFrom('accounts')
+        .select(['id', 'display_name'])
+        .where('id', 'in', [...accounts])
+        .execute();
+      for (const a of logins) names.set(a.id, a.display_name);
+      const officers = await db
+        .selectFrom('election_officers')
+        .select(['account_id', 'name', 'role'])
+        .where('election_id', '=', round.election_id)
+        .where('account_id', 'in', [...accounts])
+        .execute();
+      // A scrutineer's name wins over a teller's when one login holds both.
+      for (const o of [...officers].sort((a, b) => Number(a.role !== 'teller') - Number(b.role !== 'teller')))
+        if (o.account_id) names.set(o.account_id, o.name);
+    }
     const nameOf = (id: string) => names.get(id) ?? id;
     const batches = new Map<number, BatchComparison>();
     for (const sheet of sheets) {
@@ -149,7 +130,7 @@ export async function paperComparison(
           sheetNo: sheet.sheetNo,
           a: passView(a, nameOf),
           b: passView(b, nameOf),
-          differingCandidates: diff.columns,
+          differingCandidates: [...diff.columns],
           writeInsDiffer: diff.writeIns,
           voidReasonDiffers: diff.voidReason,
           resolution: sheet.resolution ? resolutionView(sheet.resolution, nameOf) : null,
@@ -182,36 +163,10 @@ function resolutionView(resolution: Resolution, nameOf: (id: string) => string):
   };
 }
 
-export interface PaperReconciliation {
-  readonly roundId: string;
-  readonly status: string;
-  /**
-   * [B2] Ballots issued (recorded when the round is closed; null while voting is open) against
-   * ballots returned (distinct sheets keyed in either pass). `valid` is null until issued is known.
-   */
-  readonly reconciliation: {
-    readonly rule: 'B2';
-    readonly issued: number | null;
-    readonly returned: number;
-    readonly valid: boolean | null;
-    readonly en: string;
-    readonly zh: string;
-  };
-  readonly progress: SheetProgress;
-  /** Running totals of the sheets that count so far (agreed or resolved): not a result. */
-  readonly provisional: {
-    readonly provisional: true;
-    readonly en: string;
-    readonly zh: string;
-    readonly ballots: { readonly counted: number; readonly valid: number; readonly invalid: number };
-    readonly candidates: ReadonlyArray<{ name: string; for: number; against: number; abstain: number }>;
-    readonly writeIns: ReadonlyArray<{ name: string; for: number }>;
-  };
-}
-
 /**
  * [B2] Issued versus returned with the verdict, and the provisional running totals of the agreed
- * and resolved sheets, counted by the rules engine ([B1], [B3]) for the tellers' screen.
+ * and resolved sheets, counted by the rules engine ([B1], [B3]) for the tellers' screen. Sheets read
+ * by scanner are returned ballots too, and count once their reviewed boxes are settled.
  */
 export async function paperReconciliation(
   context: ServiceContext,
@@ -223,7 +178,9 @@ export async function paperReconciliation(
     const sheets = await loadSheets(db, roundId);
     const progress = sheetProgress(sheets);
     const issued = round.ballots_issued;
-    const returned = progress.sheets;
+    // Keyed sheets and sheets read by scanner (not set aside) are the ballots returned.
+    const scanned = await scannedBallots(db, roundId);
+    const returned = progress.sheets + scanned.returned;
     const verdict = issued === null ? null : checkRoundValidity(issued, returned);
     const text =
       verdict === null
@@ -241,7 +198,10 @@ export async function paperReconciliation(
               zh: `发出选票${issued}张，收回${returned}张，收回多于发出，选举无效，应重新进行选举`,
             };
 
-    const contents = sheets.map(settledContent).filter((c): c is SheetContent => c !== undefined);
+    const contents = [
+      ...sheets.map(settledContent).filter((c): c is SheetContent => c !== undefined),
+      ...scanned.contents,
+    ];
     const box = ballotBoxOf(ballot.candidates, contents);
     const count = countBallots(
       box,

@@ -10,8 +10,8 @@ import {
   NEWS_LANGS,
   NewsError,
   type NewsKind,
+  type NewsRecord,
   newsValues,
-  type PlenaryRecord,
   parseTemplate,
   personNameEn,
   placeholderCatalogue,
@@ -25,6 +25,7 @@ import {
   writtenReportZh,
 } from '../../../../src/core/documents/news/phrases.ts';
 import { CLOSING, CONGRESS, FIRST_PLENARY, OPENING, QUZHOU_PLENARY } from './fixtures.ts';
+import { DALIAN_STANDING_COMMITTEE, QUZHOU_ENLARGED_PLENARY } from './seed-records.ts';
 
 const body = (...paragraphs: string[]) => paragraphs.join('\n\n');
 
@@ -51,6 +52,8 @@ describe('[T6][T7] the opening report', () => {
     expect(text.bodyEn).toBe(
       body(
         'On the morning of 27 September, the 6th CPC Tongliao Municipal Congress opened in Tongliao.',
+        // Issue 11: the theme in English too (Chinese until the record has its English).
+        'The theme of the congress is: 聚焦绿色转型、聚力高质量发展，为加快建设现代化区域中心城市而奋斗.',
         'The executive chairs of the congress, Meng Xiandong, Guo Yufeng, Fang Yudong, Rao Chongshu, Zhang Hongfu, Ma Huiji, Wang Ling, Mo Rigenbatu, Kang Yongqiang, Jiao Gangwei and Zhao Hang, took their seats in the front row of the rostrum.',
         'Guo Yufeng presided over the sitting. At 9:00 am, Guo Yufeng declared the congress open, and all present rose to sing the national anthem. 417 delegates were expected, 4 were on leave, 413 attended; the quorum was met.',
         'Meng Xiandong delivered a work report entitled “聚焦绿色转型 聚力高质量发展 为加快建设现代化区域中心城市而奋斗” on behalf of the 5th CPC Tongliao Municipal Committee. The report is in four parts.',
@@ -115,7 +118,8 @@ describe('[T6][T7][P5] the closing report', () => {
     expect(text.titleZh).toBe('中国共产党通辽市第六次代表大会胜利闭幕');
     expect(text.bodyZh).toBe(
       body(
-        '9月29日下午，中国共产党通辽市第六次代表大会在市行政中心大礼堂胜利闭幕。',
+        // Issue 11: the days it sat, as seed 000 writes them, then the closing.
+        '9月27日至29日，中国共产党通辽市第六次代表大会在市行政中心大礼堂召开。9月29日下午，大会胜利闭幕。',
         '大会执行主席孟宪东、郭玉峰、方玉东在主席台前排就座。大会由孟宪东同志主持。大会应到代表417名，因病请假2人，实到代表415名，符合法定人数。',
         '大会审议通过了关于中国共产党通辽市第五届委员会报告的决议和关于中国共产党通辽市纪律检查委员会工作报告的决议。',
         '大会以无记名投票方式，选举产生了中国共产党通辽市第六届委员会委员、候补委员，中国共产党通辽市第六届纪律检查委员会委员，以及出席中国共产党内蒙古自治区第十一次代表大会代表。',
@@ -132,7 +136,7 @@ describe('[T6][T7][P5] the closing report', () => {
     expect(text.titleEn).toBe('The 6th CPC Tongliao Municipal Congress closes');
     expect(text.bodyEn).toBe(
       body(
-        'On the afternoon of 29 September, the 6th CPC Tongliao Municipal Congress closed in Tongliao.',
+        'The 6th CPC Tongliao Municipal Congress was held in Tongliao on 27–29 September. It closed on the afternoon of 29 September.',
         'The executive chairs of the congress, Meng Xiandong, Guo Yufeng and Fang Yudong, took their seats in the front row of the rostrum. Meng Xiandong presided over the closing sitting. 417 delegates were expected, 2 were on leave, 415 attended; the quorum was met.',
         'The congress adopted the resolution on the report of the 5th CPC Tongliao Municipal Committee and the resolution on the work report of the CPC Tongliao Municipal Commission for Discipline Inspection.',
         'By secret ballot, the congress elected members and alternate members of the 6th CPC Tongliao Municipal Committee, members of the 6th CPC Tongliao Municipal Commission for Discipline Inspection and delegates to the 11th CPC Inner Mongolia Autonomous Regional Congress.',
@@ -154,9 +158,23 @@ describe('[T6][T7][P5] the closing report', () => {
     });
     expect(text.bodyZh).toBe(
       body(
-        '9月29日下午，中国共产党通辽市第六次代表大会在市行政中心大礼堂胜利闭幕。',
+        '9月27日至29日，中国共产党通辽市第六次代表大会在市行政中心大礼堂召开。9月29日下午，大会胜利闭幕。',
         '大会执行主席孟宪东、郭玉峰、方玉东在主席台前排就座。大会由孟宪东同志主持。大会应到代表417名，因病请假2人，实到代表415名，符合法定人数。',
       ),
+    );
+    // A congress of one day: the closing alone, as before.
+    const oneDay = generateNews('closing', {
+      ...CONGRESS,
+      startsOn: CONGRESS.endsOn,
+      elections: [],
+      firstPlenary: null,
+      sittings: [{ ...CLOSING, agenda: [] }],
+    });
+    expect(oneDay.bodyZh.split('\n\n')[0]).toBe(
+      '9月29日下午，中国共产党通辽市第六次代表大会在市行政中心大礼堂胜利闭幕。',
+    );
+    expect(oneDay.bodyEn.split('\n\n')[0]).toBe(
+      'On the afternoon of 29 September, the 6th CPC Tongliao Municipal Congress closed in Tongliao.',
     );
   });
 
@@ -196,7 +214,7 @@ describe('[P5][T7] the first plenary communiqué', () => {
     expect(text.titleZh).toBe('中国共产党通辽市第六届委员会第一次全体会议公报');
     expect(text.bodyZh).toBe(
       body(
-        '中国共产党通辽市第六届委员会第一次全体会议于2021年9月29日在通辽举行。',
+        '中国共产党通辽市第六届委员会第一次全体会议于2021年9月29日在通辽市举行。',
         '全会应到委员7名，实到委员7名，符合法定人数。候补委员3名列席会议。全会由大会主席团委托孟宪东同志主持。',
         '全会以无记名投票方式，选举孟宪东、郭玉峰、方玉东为中国共产党通辽市第六届委员会常务委员会委员，选举孟宪东为书记，郭玉峰、方玉东为副书记。',
         '全会审议通过了市纪委六届一次全会选举结果：亢永强、焦刚伟为中国共产党通辽市第六届纪律检查委员会常务委员会委员，亢永强为书记，焦刚伟为副书记。',
@@ -231,7 +249,7 @@ describe('the decision of a later plenary', () => {
     expect(text.titleZh).toBe('市委八届二次全体会议举行');
     expect(text.bodyZh).toBe(
       body(
-        '7月20日，中国共产党衢州市第八届委员会第二次全体会议在衢州举行。',
+        '7月20日，中国共产党衢州市第八届委员会第二次全体会议在衢州市举行。',
         '出席这次全会的市委委员48名，候补委员7名。市委常委会主持会议。',
         '全会听取和讨论了高屹作的工作报告和关于学习贯彻省第十五次党代会精神的报告。全会审议通过了《中共衢州市委关于高举习近平新时代中国特色社会主义思想伟大旗帜在建设四省边际中心城市中争当“两个先行”示范窗口的决定》。',
       ),
@@ -273,11 +291,13 @@ describe('templates are data', () => {
     ).toThrow(TemplateError);
   });
 
-  const records: Record<NewsKind, CongressRecord | PlenaryRecord> = {
+  const records: Record<NewsKind, NewsRecord> = {
     opening: CONGRESS,
     closing: CONGRESS,
     'first-plenary': FIRST_PLENARY,
     'plenary-decision': QUZHOU_PLENARY,
+    'standing-committee-meeting': DALIAN_STANDING_COMMITTEE,
+    'plenary-session': QUZHOU_ENLARGED_PLENARY,
   };
 
   it('the catalogue lists exactly the placeholders each kind has, in both languages', () => {

@@ -1,7 +1,6 @@
 import { expect, it } from 'vitest';
-import { inReadTransaction } from '../../../../src/adapters/db/index.ts';
-import { InputError } from '../../../../src/adapters/shared/input-error.ts';
 import { defaultParameters, tallyRound } from '../../../../src/core/rules/index.ts';
+import { inReadTransaction } from '../../../../src/persistence/index.ts';
 import { myBallot } from '../../../../src/services/ballots/electronic/ballot-form.ts';
 import { castElectronicBallot } from '../../../../src/services/ballots/electronic/cast.ts';
 import { electronicBallotSource } from '../../../../src/services/ballots/electronic/electronic-ballot-source.ts';
@@ -12,9 +11,10 @@ import {
 } from '../../../../src/services/ballots/electronic/publication.ts';
 import { notYetVoted, votingProgress } from '../../../../src/services/ballots/electronic/turnout.ts';
 import { ServiceError } from '../../../../src/services/errors.ts';
+import { InputError } from '../../../../src/services/input-error.ts';
 import { describeEachDatabase, openMigrated } from '../../../support/databases.ts';
 import { testContext } from '../../../support/http.ts';
-import { closeElectronicRound, delegateActor, seedElectronicRound } from './fixtures.ts';
+import { closeAndOpen, delegateActor, openBallots, seedElectronicRound } from './fixtures.ts';
 
 describeEachDatabase('electronic ballots: publication, receipts, progress, the ballot form', (target) => {
   async function votedRound() {
@@ -45,8 +45,8 @@ describeEachDatabase('electronic ballots: publication, receipts, progress, the b
     return { database, context, fixture, receipts };
   }
 
-  it('receipts verify after the close, not before; any case and separators; unknown → 404', async () => {
-    const { database, context, fixture, receipts } = await votedRound();
+  it('[B4] a receipt is a tracker: after the close it is found on the board, with its sealed ballot and never the marks', async () => {
+    const { context, fixture, receipts } = await votedRound();
     const before = await verifyReceipt(context, fixture.congressId, fixture.roundId, receipts[2]!).catch(
       (e: unknown) => e,
     );
@@ -58,26 +58,18 @@ describeEachDatabase('electronic ballots: publication, receipts, progress, the b
     await expect(publishedBallots(context, fixture.congressId, fixture.roundId)).rejects.toMatchObject({
       status: 409,
     });
-    await closeElectronicRound(database, fixture.roundId);
+    await closeAndOpen(fixture, context);
     const mine = await verifyReceipt(
       context,
       fixture.congressId,
       fixture.roundId,
       receipts[2]!.replaceAll('-', '').toLowerCase(),
     );
-    expect(mine).toMatchObject({ receipt: receipts[2], marks: 'F-F-F-', writeIns: ['丁宁'], valid: true });
-    expect(mine.choices).toEqual(
-      fixture.candidates.map((candidate, j) => ({
-        candidate,
-        mark: j % 2 === 0 ? 'for' : 'abstain',
-        label: j % 2 === 0 ? '赞成' : '弃权',
-      })),
-    );
-    const overMarked = await verifyReceipt(context, fixture.congressId, fixture.roundId, receipts[4]!);
-    expect(overMarked).toMatchObject({ valid: false });
-    expect(
-      (await verifyReceipt(context, fixture.congressId, fixture.roundId, receipts[5]!)).choices[0],
-    ).toMatchObject({ mark: 'against', label: '不赞成' });
+    // Issue 13 item 5: what a voter can show of their receipt proves that the ballot was counted,
+    // never how it was marked ('F-F-F-' with 丁宁 written in).
+    expect(mine).toEqual({ tracker: receipts[2], onBoard: true, ciphertext: expect.any(String), sealed: 20 });
+    expect(Object.keys(mine).sort()).toEqual(['ciphertext', 'onBoard', 'sealed', 'tracker']);
+    expect(JSON.stringify(mine)).not.toMatch(/F-F-F-|丁宁|choices|marks/);
     await expect(
       verifyReceipt(context, fixture.congressId, fixture.roundId, 'AAAA-BBBB-CCCC'),
     ).rejects.toMatchObject({ status: 404 });
@@ -90,21 +82,39 @@ describeEachDatabase('electronic ballots: publication, receipts, progress, the b
     ).rejects.toMatchObject({ status: 404 });
   });
 
+  it('[B4] the board pairs no receipt with a content: sealed ballots by tracker, opened ballots by content', async () => {
+    const { context, fixture, receipts } = await votedRound();
+    await fixture.world.setRoundStatus(fixture.roundId, 'closed');
+    // Closed, not yet opened: the sealed ballots only.
+    const sealedOnly = await publishedBallots(context, fixture.congressId, fixture.roundId);
+    expect(sealedOnly).toMatchObject({ opened: false, ballots: [], openedSeal: null });
+    expect(sealedOnly.sealed.map((b) => b.tracker)).toEqual([...receipts].sort());
+    await openBallots(fixture, context);
+    const board = await publishedBallots(context, fixture.congressId, fixture.roundId);
+    expect(board.opened).toBe(true);
+    expect(board.sealed).toEqual(sealedOnly.sealed);
+    expect(board.ballots).toHaveLength(20);
+    // Sorted by content: the same ballots are neighbours, whatever the order they were cast in.
+    const marks = board.ballots.map((b) => b.marks);
+    expect(marks).toEqual([...marks].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b))));
+    for (const ballot of board.ballots)
+      expect(Object.keys(ballot).sort()).toEqual(['choices', 'marks', 'valid', 'writeIns']);
+    // The seals the audit chain recorded, for anyone to check against the lists.
+    expect(board.sealedSeal).toMatchObject({ ballots: 20, digest: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(board.openedSeal).toMatchObject({ ballots: 20, digest: expect.stringMatching(/^[0-9a-f]{64}$/) });
+  });
+
   it('the published list, recounted by anyone, equals the official count from the ballot source', async () => {
-    const { database, context, fixture, receipts } = await votedRound();
-    await closeElectronicRound(database, fixture.roundId);
+    const { database, context, fixture } = await votedRound();
+    await closeAndOpen(fixture, context);
     const published = await publishedBallots(context, fixture.congressId, fixture.roundId);
     expect(published.ballots).toHaveLength(20);
-    expect(published.ballots.map((b) => b.receipt)).toEqual([...receipts].sort());
     expect(published).toMatchObject({
       candidates: fixture.candidates,
       seats: 4,
       maxFor: 4,
       status: 'closed',
     });
-    // Nothing in a published ballot but the receipt and what was marked.
-    for (const ballot of published.ballots)
-      expect(Object.keys(ballot).sort()).toEqual(['choices', 'marks', 'receipt', 'valid', 'writeIns']);
 
     const round = await database.db
       .selectFrom('rounds')
@@ -160,7 +170,10 @@ describeEachDatabase('electronic ballots: publication, receipts, progress, the b
       return inReadTransaction(database, (db) => electronicBallotSource.ballotBox(db, round));
     };
     await expect(load()).rejects.toMatchObject({ status: 409, code: 'round-not-closed' });
-    await closeElectronicRound(database, fixture.roundId);
+    await fixture.world.setRoundStatus(fixture.roundId, 'closed');
+    // [B4] Sealed until the scrutineers' shares open the ballots.
+    await expect(load()).rejects.toMatchObject({ status: 409, code: 'ballots-sealed', rule: 'B4' });
+    await openBallots(fixture, testContext(database));
     const box = await load();
     expect(box).toMatchObject({ size: 20, candidateCount: 6 });
     await database.db

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
-import { auditHead, type Database } from '../../../../src/adapters/db/index.ts';
 import { defaultParameters, tallyRound } from '../../../../src/core/rules/index.ts';
+import { auditHead, type Database } from '../../../../src/persistence/index.ts';
 import { paperBallotSource } from '../../../../src/services/ballots/paper/paper-ballot-source.ts';
 import {
   enterPaperBallot,
@@ -15,6 +15,7 @@ import {
 import type { ServiceContext } from '../../../../src/services/context.ts';
 import { loadRound } from '../../../../src/services/elections/round-queries.ts';
 import type { CongressEvent } from '../../../../src/services/events.ts';
+import { type StaffActor, staffAccount } from '../../../support/builder/index.ts';
 import { describeEachDatabase, openMigrated } from '../../../support/databases.ts';
 import { testContext } from '../../../support/http.ts';
 import {
@@ -25,10 +26,7 @@ import {
   type PaperSheetSpec,
   PRESENT,
   SEATS,
-  type StaffActor,
   seedPaperCongress,
-  setRoundStatus,
-  staff,
 } from './fixtures.ts';
 
 interface Setup {
@@ -45,9 +43,9 @@ async function setup(target: Parameters<typeof openMigrated>[0], parameters?: ob
   const database = await openMigrated(target);
   const context = testContext(database);
   const congressId = 'p-congress';
-  const teller1 = await staff(context, 'teller1', [{ congressId, role: 'teller' }]);
-  const teller2 = await staff(context, 'teller2', [{ congressId, role: 'teller' }]);
-  const scrutineer = await staff(context, 'scrutineer1', [{ congressId, role: 'scrutineer' }]);
+  const teller1 = await staffAccount(context, 'teller1', [{ congressId, role: 'teller' }]);
+  const teller2 = await staffAccount(context, 'teller2', [{ congressId, role: 'teller' }]);
+  const scrutineer = await staffAccount(context, 'scrutineer1', [{ congressId, role: 'scrutineer' }]);
   const congress = await seedPaperCongress(database, {
     tellerAccounts: [teller1.accountId, teller2.accountId],
     ...(parameters ? { parameters } : {}),
@@ -134,14 +132,14 @@ describeEachDatabase('paper ballots: double entry', (target) => {
           marks: 'FFF--',
           writeIns: [],
           voidReason: null,
-          enteredBy: 'teller1',
+          enteredBy: '计票人甲',
           enteredAt: expect.any(String),
         },
         b: {
           marks: 'FAF--',
           writeIns: [],
           voidReason: null,
-          enteredBy: 'teller2',
+          enteredBy: '计票人乙',
           enteredAt: expect.any(String),
         },
         differingCandidates: [{ column: 1, candidate: '王刚', a: 'for', b: 'against' }],
@@ -153,7 +151,7 @@ describeEachDatabase('paper ballots: double entry', (target) => {
 
     // Not countable yet: while voting is open, then while the disagreement is unresolved.
     await expect(ballotBox(s)).rejects.toMatchObject({ status: 409, code: 'round-not-closed' });
-    await setRoundStatus(s.database, s.congress.roundId, 'closed', 22);
+    await s.congress.world.setRoundStatus(s.congress.roundId, 'closed', { ballotsIssued: 22 });
     await expect(ballotBox(s)).rejects.toMatchObject({
       status: 409,
       code: 'paper-entry-unsettled',
@@ -249,7 +247,7 @@ describeEachDatabase('paper ballots: double entry', (target) => {
     expect(open.provisional.zh).toContain('临时统计');
 
     // Tellers keep keying after voting closes.
-    await setRoundStatus(s.database, s.congress.roundId, 'closed', 22);
+    await s.congress.world.setRoundStatus(s.congress.roundId, 'closed', { ballotsIssued: 22 });
     for (const sheet of batchOfTwenty().slice(10)) await key(s, s.teller2, 'B', sheet);
     const closed = await paperReconciliation(s.context, s.congress.congressId, s.congress.roundId);
     expect(closed.reconciliation).toMatchObject({ issued: 22, returned: 20, valid: true });
@@ -257,7 +255,7 @@ describeEachDatabase('paper ballots: double entry', (target) => {
     expect(closed.provisional.writeIns).toEqual([{ name: '刘洋', for: 1 }]);
 
     // More returned than issued: the round is void.
-    await setRoundStatus(s.database, s.congress.roundId, 'closed', 19);
+    await s.congress.world.setRoundStatus(s.congress.roundId, 'closed', { ballotsIssued: 19 });
     const void_ = await paperReconciliation(s.context, s.congress.congressId, s.congress.roundId);
     expect(void_.reconciliation).toMatchObject({
       issued: 19,
@@ -360,7 +358,7 @@ describeEachDatabase('paper ballots: double entry', (target) => {
     const s = await setup(target);
     await key(s, s.teller1, 'A', { sheetNo: 1, marks: 'FFF--' });
     await key(s, s.teller2, 'B', { sheetNo: 1, marks: 'FF---' });
-    await setRoundStatus(s.database, s.congress.roundId, 'counted', 1);
+    await s.congress.world.setRoundStatus(s.congress.roundId, 'counted', { ballotsIssued: 1 });
     const head = await auditHead(s.database.db);
     await expect(key(s, s.teller1, 'A', { sheetNo: 2, marks: 'FFF--' })).rejects.toMatchObject({
       status: 409,
@@ -382,7 +380,7 @@ describeEachDatabase('paper ballots: double entry', (target) => {
   it('[P2] only tellers key, only scrutineers resolve, only sheets keyed twice, never by someone who keyed them', async () => {
     const s = await setup(target);
     const { congressId, roundId } = s.congress;
-    const both = await staff(s.context, 'teller-scrutineer', [
+    const both = await staffAccount(s.context, 'teller-scrutineer', [
       { congressId, role: 'teller' },
       { congressId, role: 'scrutineer' },
     ]);

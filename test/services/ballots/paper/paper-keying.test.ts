@@ -1,9 +1,10 @@
 import { expect, it } from 'vitest';
 import { enterPaperBallot } from '../../../../src/services/ballots/paper/paper-entry.ts';
 import { paperKeying } from '../../../../src/services/ballots/paper/paper-keying.ts';
+import { staffAccount } from '../../../support/builder/index.ts';
 import { describeEachDatabase, openMigrated } from '../../../support/databases.ts';
 import { TestClock, testContext } from '../../../support/http.ts';
-import { seedPaperCongress, staff } from './fixtures.ts';
+import { seedPaperCongress } from './fixtures.ts';
 
 describeEachDatabase('paper ballots: keying progress per teller', (target) => {
   it('[P2] counts the sheets each teller keyed per pass and batch, never what they keyed', async () => {
@@ -11,8 +12,8 @@ describeEachDatabase('paper ballots: keying progress per teller', (target) => {
     const clock = new TestClock();
     const context = testContext(database, clock);
     const congressId = 'p-congress';
-    const teller1 = await staff(context, 'teller1', [{ congressId, role: 'teller' }]);
-    const teller2 = await staff(context, 'teller2', [{ congressId, role: 'teller' }]);
+    const teller1 = await staffAccount(context, 'teller1', [{ congressId, role: 'teller' }]);
+    const teller2 = await staffAccount(context, 'teller2', [{ congressId, role: 'teller' }]);
     const { roundId } = await seedPaperCongress(database, {
       tellerAccounts: [teller1.accountId, teller2.accountId],
     });

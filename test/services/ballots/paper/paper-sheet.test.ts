@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../../../src/adapters/shared/input-error.ts';
 import {
   checkSheet,
   differences,
@@ -11,6 +10,7 @@ import {
   sheetState,
 } from '../../../../src/services/ballots/paper/paper-sheet.ts';
 import { ServiceError } from '../../../../src/services/errors.ts';
+import { InputError } from '../../../../src/services/input-error.ts';
 
 // The entry validation of one paper ballot, without a database.
 

@@ -1,7 +1,7 @@
 import { LoginOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Dropdown, type MenuProps } from 'antd';
 import { useI18n } from '../i18n/i18n.tsx';
-import { type EntryPoint, entryPointsFor, rolesFor } from '../lib/roles.ts';
+import { type EntryPoint, entryPointsFor, rolesFor, sessionName } from '../lib/roles.ts';
 import { Link, useRouter } from '../lib/router.tsx';
 import { pathFor, type RouteName } from '../lib/routes.ts';
 import { useSession } from '../lib/session.tsx';
@@ -64,7 +64,7 @@ export function AppHeader() {
     ...links.map((link) => ({ key: link.to, label: link.label })),
   ];
 
-  const who = session?.displayName ?? session?.name ?? session?.username ?? '';
+  const who = sessionName(session);
 
   return (
     <header className="app-header">

@@ -1,6 +1,6 @@
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
+import type { AttendanceCounts } from '../../../../contract/attendance.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import type { AttendanceCounts } from '../lib/types.ts';
 
 /** 应到 / 请假 / 实到 and the quorum verdict with its numbers: the desk's and the console's view. */
 export function CountsBar({

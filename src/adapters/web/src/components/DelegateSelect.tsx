@@ -1,8 +1,8 @@
 import { Select } from 'antd';
 import type { CSSProperties } from 'react';
 import { useMemo } from 'react';
+import type { DelegateView } from '../../../../contract/delegates.ts';
 import { filterDelegates } from '../lib/delegate-filter.ts';
-import type { DelegateView } from '../lib/types.ts';
 
 // Choosing delegates by name, pinyin initials (wxq) or code, as the delegate list filters them:
 // executive chairs, body members, candidates, scrutineers.

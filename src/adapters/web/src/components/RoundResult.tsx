@@ -1,43 +1,19 @@
 import { Alert, Descriptions, Table, Tag } from 'antd';
 import type { HTMLAttributes } from 'react';
+import type { CandidateResult, RoundResult as Counted } from '../../../../contract/elections.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { shortfallBeyondRunoff } from '../lib/round-live.ts';
-import type { CandidateResult } from '../lib/types.ts';
 
 // A counted round as the presiding officer and the scrutineers read it before it is announced:
 // the outcome in words, the ballots, the threshold with the rule that set it, the run-off the rules
 // require, and every candidate's votes. Shared so both see the same numbers the same way.
 
 /** A candidate's line; `writeIn` marks a name written in on the ballots (另选他人), not printed. */
-type Row = CandidateResult & { readonly writeIn?: boolean };
+type Row = CandidateResult;
 
-export interface CountedResult {
-  readonly outcome: string;
-  readonly ballots: { readonly returned: number; readonly valid: number; readonly invalid: number };
-  readonly threshold: { readonly rule: string; readonly base: number; readonly minimumFor: number };
-  readonly results: readonly Row[];
-  readonly elected: readonly string[];
-  readonly runoff: { readonly seats: number; readonly candidates: readonly string[] } | null;
-  readonly shortfall: number;
-}
-
-const OUTCOMES = [
-  'complete',
-  'runoff-required',
-  'shortfall',
-  'void',
-  'no-quorum',
-  'invalid-candidacy',
-] as const;
-type KnownOutcome = (typeof OUTCOMES)[number];
-
-function isKnown(outcome: string): outcome is KnownOutcome {
-  return (OUTCOMES as readonly string[]).includes(outcome);
-}
-
-export function RoundResult({ result }: { readonly result: CountedResult }) {
+export function RoundResult({ result }: { readonly result: Counted }) {
   const { t } = useI18n();
-  const outcome = isKnown(result.outcome) ? t(`result.outcome.${result.outcome}`) : result.outcome;
+  const outcome = t(`result.outcome.${result.outcome}`);
   return (
     <div className="counted-result" data-testid="round-result" data-outcome={result.outcome}>
       <Descriptions size="small" bordered column={{ xs: 1, md: 3 }} className="counted-result-facts">

@@ -1,29 +1,22 @@
 import type { Lang } from '../lib/format.ts';
 import { en } from './en.ts';
+import { bilingual, fillMessage, PLACEHOLDER, type Vars } from './message-format.ts';
 import { type MessageKey, zh } from './zh.ts';
 
 // The dictionaries and the translate function, without React (tests import this module).
+// Placeholders ({n}, {n|seat|seats}) are filled by message-format.ts.
 
 export type { MessageKey } from './zh.ts';
-export type Vars = Readonly<Record<string, string | number>>;
+export { bilingual, type Vars };
 
 export const DICTIONARIES: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = { zh, en };
 
-/** The placeholders a message uses ({n}, {name}), sorted. */
+/** The values a message uses ({n}, {name}; {n|seat|seats} uses n), sorted, each once. */
 export function placeholders(message: string): string[] {
-  return [...message.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
+  return [...new Set([...message.matchAll(PLACEHOLDER)].map((m) => m[1]!))].sort();
 }
 
 export function translate(lang: Lang, key: MessageKey, vars: Vars = {}): string {
   const message = DICTIONARIES[lang][key] ?? DICTIONARIES.zh[key] ?? key;
-  return message.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
-}
-
-/** A text the API sent in both languages ({ en, zh }), in the active one. */
-export function bilingual(
-  text: { readonly en: string; readonly zh: string } | null | undefined,
-  lang: Lang,
-): string {
-  if (!text) return '';
-  return lang === 'zh' ? text.zh || text.en : text.en || text.zh;
+  return fillMessage(message, vars);
 }

@@ -2,10 +2,9 @@ import { createContext, type ReactNode, useCallback, useContext, useEffect, useM
 import type { ApiError } from '../lib/api.ts';
 import type { Lang } from '../lib/format.ts';
 import { bilingual, type MessageKey, translate, type Vars } from './dictionary.ts';
+import { initialLang, storeLang } from './lang-choice.ts';
 
-// The active language: Chinese unless the user chose English (kept in localStorage, or ?lang=en).
-
-const STORAGE_KEY = 'plenum.lang';
+// The active language: Chinese unless the user chose English (lang-choice.ts).
 
 export interface I18n {
   readonly lang: Lang;
@@ -17,22 +16,13 @@ export interface I18n {
 
 const I18nContext = createContext<I18n | null>(null);
 
-function initialLang(): Lang {
-  const fromUrl = new URLSearchParams(window.location.search).get('lang');
-  if (fromUrl === 'en' || fromUrl === 'zh') {
-    localStorage.setItem(STORAGE_KEY, fromUrl);
-    return fromUrl;
-  }
-  return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh';
-}
-
 export function I18nProvider({ children }: { readonly children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(initialLang);
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   }, [lang]);
   const setLang = useCallback((next: Lang) => {
-    localStorage.setItem(STORAGE_KEY, next);
+    storeLang(next);
     setLangState(next);
   }, []);
   const value = useMemo<I18n>(

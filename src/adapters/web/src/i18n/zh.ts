@@ -1,20 +1,19 @@
+import { zhBallotKeys } from './zh-ballot-keys.ts';
+import { zhCommittee } from './zh-committee.ts';
+import { zhHall } from './zh-hall.ts';
 import { zhPublishing } from './zh-publishing.ts';
+import { zhScan } from './zh-scan.ts';
 import { zhSetup } from './zh-setup.ts';
+import { zhVote } from './zh-vote.ts';
 
 // 中文（默认）. Every key here must exist in en.ts (checked by the compiler and by
 // test/adapters/web/i18n.test.ts). Placeholders are written {name}.
 
 export const zh = {
-  'app.name': 'Plenum 大会会务系统',
   'app.short': 'Plenum',
   'app.tagline': '党的代表大会和全体会议会务：报到签到、选举计票、结果公布',
-  'lang.switchTo': 'English',
   'lang.current': '中文',
 
-  'common.loading': '加载中…',
-  'common.retry': '重试',
-  'common.cancel': '取消',
-  'common.confirm': '确定',
   'common.close': '关闭',
   'common.back': '返回',
   'common.search': '搜索',
@@ -33,12 +32,14 @@ export const zh = {
   'nav.login': '登录',
   'nav.logout': '退出',
   'nav.public': '结果公布',
+  'nav.news': '要闻动态',
   'nav.console': '秘书处工作台',
   'nav.checkin': '签到台',
   'nav.screen': '大屏幕',
   'nav.menu': '菜单',
 
   'role.admin': '大会秘书处',
+  'role.unit': '承办单位',
   'role.check-in': '报到组',
   'role.teller': '计票人',
   'role.scrutineer': '监票人',
@@ -46,13 +47,7 @@ export const zh = {
   'role.delegate': '代表',
   'role.public': '公众',
 
-  'live.connecting': '正在连接…',
-  'live.open': '实时更新中',
-  'live.reconnecting': '连接中断，正在重连…',
-
-  'error.network': '无法连接服务器，请检查网络后重试',
   'error.unknown': '请求失败（{status}）',
-  'error.title': '出错了',
   'error.forbiddenPage': '您的账号在本次大会没有使用此页面的权限',
   'error.loginFirst': '请先登录',
 
@@ -66,6 +61,7 @@ export const zh = {
   'home.screen.desc': '会场大屏：出席人数、投票进度、选举结果（1920×1080）',
   'home.console.desc': '代表与凭证、会议议程、选举、印制文件、新闻发布、审计日志',
   'home.public.desc': '已公布的选举结果',
+  'home.news.desc': '大会新闻、公报等已发布的要闻',
   'home.desk': '签到台编号',
   'home.deskN': '{n}号台',
 
@@ -130,7 +126,7 @@ export const zh = {
   'desk.notePlaceholder': '例如：住院治疗',
   'desk.noteRequired': '原因为“其他”时须填写说明',
   'desk.leaveKeys': '按 1 / 2 / 3 选择原因，回车确认，Esc 取消',
-  'desk.nobody': '请先签到或查找一位代表',
+  'desk.nobody': '请先扫码、输入或查找一位代表',
   'desk.code': '代表证号',
   'desk.delegation': '代表团',
   'desk.working': '正在处理…',
@@ -315,13 +311,8 @@ export const zh = {
   'ballot.round': '轮次',
   'ballot.pickElection': '请选择选举',
   'ballot.pickRound': '请选择投票轮次',
-  'ballot.roundN': '第{n}轮',
   'ballot.candidate': '候选人',
-  'ballot.for': '赞成',
-  'ballot.against': '不赞成',
-  'ballot.abstain': '弃权',
-  'ballot.unreadable': '无法辨认',
-  'ballot.writeIn': '另选他人',
+  'ballot.status.prepared': '已准备',
   'ballot.status.open': '投票中',
   'ballot.status.closed': '投票结束',
   'ballot.status.counted': '已计票',
@@ -372,44 +363,6 @@ export const zh = {
   'teller.onlyAB': '仅第一遍录入 {a} 张，仅第二遍录入 {b} 张',
   'teller.voidReason': '废票原因',
   'teller.writeInName': '另选他人姓名',
-  'vote.title': '电子投票',
-  'vote.login': '代表登录',
-  'vote.loginHelp': '请输入代表凭证上的投票码，或用手机扫描凭证上的二维码。',
-  'vote.code': '投票码',
-  'vote.enter': '进入',
-  'vote.hello': '{name}代表，您好',
-  'papers.title': '会议文件',
-  'papers.sitting': '会次',
-  'papers.none': '本会次暂无文件',
-  'papers.noText': '（无正文）',
-  'papers.voteOn': '正在表决：{subject}',
-  'papers.choice.for': '赞成',
-  'papers.choice.against': '不赞成',
-  'papers.choice.abstain': '弃权',
-  'papers.confirm': '确认投“{choice}”票？提交后不能更改。',
-  'papers.cast': '提交表决',
-  'papers.voted': '您已表决。结果由主持人宣布。',
-  'papers.turnout': '已表决{n}人，实到{present}人',
-  'vote.noOpen': '目前没有正在进行的投票',
-  'vote.seats': '应选{n}名',
-  'vote.writeInHelp': '如另选他人，请在下面填写姓名（视为赞成）：',
-  'vote.writeInSlot': '另选他人 {n}',
-  'vote.forCount': '已赞成 {n} 名，最多 {max} 名',
-  'vote.next': '下一步：核对选票',
-  'vote.confirmTitle': '请核对您的选票',
-  'vote.overMarked': '赞成 {n} 名，多于应选 {max} 名：这张选票将为无效票',
-  'vote.castNow': '确认投票',
-  'vote.castInvalid': '仍然投出（无效票）',
-  'vote.change': '返回修改',
-  'vote.cast': '投票成功',
-  'vote.receiptAdvice': '请记下下面的回执码。投票结束后可凭回执码查验您的选票；回执码不会再次显示。',
-  'vote.already': '您已在本轮投票',
-  'vote.checkTitle': '查验我的选票',
-  'vote.checkNone': '投票结束后可在此查验',
-  'vote.receipt': '回执码',
-  'vote.check': '查验',
-  'vote.valid': '有效票',
-  'vote.invalid': '无效票',
   'pres.title': '主持人工作台',
   'pres.none': '尚未设立选举',
   'pres.seats': '应选{n}名',
@@ -488,6 +441,7 @@ export const zh = {
   'result.tied': '票数相等',
   'pres.issuedFirst': '先填写发出的选票张数，再结束投票',
   'pres.awaitCount': '投票已结束，等待计票人在监票人监督下计票',
+  'pres.awaitCountElectronic': '电子投票已结束，等待监票人开启选票并计票',
   'pres.noQuorumYet': '目前不足法定人数，不能开始投票',
   'pres.electedAll': '本项选举共当选{n}名：{names}',
   'pres.voted': '已投票 {n} / {of}',
@@ -507,16 +461,11 @@ export const zh = {
   'scr.wholeSheet': '整张选票（可直接修改）',
   'scr.quietBatches': '第{list}批（共{n}批）两遍录入完全一致',
   'screen.electedN': '当选{n}名',
-  'vote.yourReceipt': '您的回执码',
-  'vote.summary': '赞成{for}名，不赞成{against}名，弃权{abstain}名',
   'screen.electedTotal': '本项选举共当选{n}名',
   'pres.elections': '各项选举',
   'pres.status.voting': '进行中',
   'pres.status.complete': '已完成',
   'pres.status.preparing': '未开始',
-  'vote.receiptExample': '回执码，如 K7QH-2M9P-XR4T',
-  'vote.notFound': '公布的选票中没有这个回执码，请核对后重新输入；如确实没有，请告知监票人',
-  'vote.found': '已在公布的{of}张选票中找到您的选票（第{at}张）',
 
   'nf.title': '页面不存在',
   'nf.back': '返回首页',
@@ -524,6 +473,12 @@ export const zh = {
   // sections (documents, news, audit log, organisations) keep their texts in their own modules.
   ...zhSetup,
   ...zhPublishing,
+  ...zhCommittee,
+  ...zhHall,
+  ...zhBallotKeys,
+  ...zhScan,
+  // The delegate's phone pages: their own module, which the light voting page loads alone.
+  ...zhVote,
 } as const;
 
 export type MessageKey = keyof typeof zh;

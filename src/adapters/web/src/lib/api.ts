@@ -1,15 +1,20 @@
-// The API client: fetch with the session cookie, the CSRF header on every state-changing
-// request, and errors as objects carrying the server's texts in both languages.
+// The API client: every call names an endpoint of the contract (src/contract), which fixes its
+// method, path, input and answer; fetch with the session cookie, the CSRF header on every
+// state-changing request, and errors as objects carrying the server's texts in both languages.
 
-import type { SessionInfo } from './roles.ts';
+import {
+  type BodyIn,
+  type EndpointDeclaration,
+  type ParamsIn,
+  pathOf,
+  type QueryIn,
+  queryString,
+  type ResponseOf,
+} from '../../../../contract/endpoint.ts';
+import type { ErrorBody } from '../../../../contract/error-body.ts';
+import { sessionEndpoint } from '../../../../contract/session.ts';
 
-export interface ErrorBody {
-  readonly code: string;
-  readonly en: string;
-  readonly zh: string;
-  readonly field?: string;
-  readonly rule?: string;
-}
+export type { ErrorBody };
 
 export class ApiError extends Error implements ErrorBody {
   readonly code: string;
@@ -93,32 +98,31 @@ async function send<T>(method: Method, url: string, body?: unknown, retried = fa
   const error = (parsed as { error?: ErrorBody } | null)?.error;
   // A token gone stale (another tab logged in again): fetch the session's token and retry once.
   if (error?.code === 'csrf' && !retried && method !== 'GET') {
-    const session = await send<SessionInfo>('GET', '/api/session');
-    setCsrfToken(session.csrfToken);
+    const session = await call(sessionEndpoint, {});
+    setCsrfToken(session.kind === 'public' ? undefined : session.csrfToken);
     return send<T>(method, url, body, true);
   }
   if (error && typeof error.code === 'string') throw new ApiError(response.status, error, parsed);
   throw networkError(response.status);
 }
 
-export const api = {
-  get: <T>(url: string) => send<T>('GET', url),
-  post: <T>(url: string, body: unknown = {}) => send<T>('POST', url, body),
-  put: <T>(url: string, body: unknown = {}) => send<T>('PUT', url, body),
-  patch: <T>(url: string, body: unknown = {}) => send<T>('PATCH', url, body),
-  delete: <T>(url: string) => send<T>('DELETE', url),
-};
+/** What a call sends: the path's parameters, the query and the body, as the endpoint declares them. */
+export type CallInput<E> = (ParamsIn<E> extends undefined
+  ? { params?: undefined }
+  : { params: ParamsIn<E> }) &
+  (QueryIn<E> extends undefined ? { query?: undefined } : { query?: QueryIn<E> }) &
+  (BodyIn<E> extends undefined ? { body?: undefined } : { body: BodyIn<E> });
 
-/** `/api/congresses/<id>/…` with the id encoded. */
-export function congressUrl(congressId: string, rest = ''): string {
-  return `/api/congresses/${encodeURIComponent(congressId)}${rest}`;
+/** The URL of an endpoint with its parameters and query: for links to files and the event stream. */
+export function urlOf<E extends EndpointDeclaration>(endpoint: E, input: CallInput<E>): string {
+  return pathOf(endpoint, input.params) + queryString(input.query);
 }
 
-/** A query string from the defined values. */
-export function query(params: Readonly<Record<string, string | number | undefined | null>>): string {
-  const search = new URLSearchParams();
-  for (const [k, v] of Object.entries(params))
-    if (v !== undefined && v !== null && v !== '') search.set(k, String(v));
-  const text = search.toString();
-  return text ? `?${text}` : '';
+/** Calls one endpoint of the contract; the answer has the type the contract declares. */
+export function call<E extends EndpointDeclaration>(
+  endpoint: E,
+  input: CallInput<E>,
+): Promise<ResponseOf<E>> {
+  const body = endpoint.method === 'GET' || endpoint.method === 'DELETE' ? undefined : (input.body ?? {});
+  return send<ResponseOf<E>>(endpoint.method, urlOf(endpoint, input), body);
 }

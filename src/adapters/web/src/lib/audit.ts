@@ -1,4 +1,4 @@
-import type { AuditLabel } from './publishing-types.ts';
+import type { AuditLabel } from '../../../../contract/audit.ts';
 
 // Reading audit entries in the console, without React: what kind of thing an action or a subject
 // is about (its prefix: news.publish → news, round:<id> → round), the action filter's choices

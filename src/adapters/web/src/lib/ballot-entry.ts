@@ -1,3 +1,6 @@
+import type { enterPaperBallotEndpoint } from '../../../../contract/ballots.ts';
+import type { BodyIn } from '../../../../contract/endpoint.ts';
+
 // Keyboard entry of one paper ballot (计票人录入选票): a pure state machine, so the key sequences
 // a teller types are tested without a browser. One cell per printed candidate in ballot order;
 // the marks string the API takes has one character per cell: F 赞成 ○, A 不赞成 ×, - 弃权 (blank),
@@ -144,11 +147,11 @@ export function marksOf(state: EntryState): string | null {
   return state.cells.join('');
 }
 
-export interface SheetBody {
-  readonly marks: string;
-  readonly writeIns?: readonly string[];
-  readonly voidReason?: string;
-}
+/** The body of POST …/paper/entries without the pass, the batch and sheet numbers and `correct`. */
+export type SheetBody = Omit<
+  BodyIn<typeof enterPaperBallotEndpoint>,
+  'pass' | 'batchNo' | 'sheetNo' | 'correct'
+>;
 
 /** The body of POST …/paper/entries (without pass, batch and sheet numbers), or null if incomplete. */
 export function sheetBody(state: EntryState): SheetBody | null {
@@ -156,7 +159,7 @@ export function sheetBody(state: EntryState): SheetBody | null {
   if (marks === null) return null;
   return {
     marks,
-    ...(state.writeIns.length > 0 ? { writeIns: state.writeIns } : {}),
+    ...(state.writeIns.length > 0 ? { writeIns: [...state.writeIns] } : {}),
     ...(state.voidReason ? { voidReason: state.voidReason } : {}),
   };
 }
@@ -170,3 +173,33 @@ export function tallyMarks(marks: readonly (SheetMark | null)[]): Record<SheetMa
 
 /** Marks as the paper shows them: ○ for, × against, blank abstain, ? unreadable. */
 export const MARK_SYMBOL: Readonly<Record<SheetMark, string>> = { F: '○', A: '×', '-': '', '?': '?' };
+
+/**
+ * The key each mark is typed with: the teller's keys, which the scrutineer's whole-sheet field
+ * takes too (one set of keys on every page): 1 赞成, 2 不赞成, 0 弃权, 3 无法辨认.
+ */
+export const KEY_OF_MARK: Readonly<Record<SheetMark, string>> = { F: '1', A: '2', '-': '0', '?': '3' };
+
+/** A marks string (F / A / - / ?) as the keys that type it (1 / 2 / 0 / 3). */
+export function keysOfMarks(marks: string): string {
+  return [...marks].map((m) => KEY_OF_MARK[m as SheetMark] ?? m).join('');
+}
+
+/** What was typed with the teller's keys (1 / 2 / 0 or space / 3), as marks; any other key is left out. */
+export function marksOfKeys(typed: string): string {
+  return [...typed].map((key) => MARK_KEYS[key] ?? '').join('');
+}
+
+/**
+ * [B3] A sheet marking more names for (write-ins included) than there are seats is invalid and
+ * none of its marks count: how many it marks, when that is more than the seats.
+ */
+export function overvote(
+  marks: readonly (SheetMark | string | null)[],
+  writeIns: readonly string[],
+  seats: number | null,
+): { readonly marked: number; readonly seats: number } | null {
+  if (seats === null) return null;
+  const marked = marks.filter((m) => m === 'F').length + writeIns.length;
+  return marked > seats ? { marked, seats } : null;
+}

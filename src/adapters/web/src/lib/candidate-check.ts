@@ -1,4 +1,4 @@
-import type { CandidacyVerdict } from './setup-types.ts';
+import type { CandidacyVerdict } from '../../../../contract/elections.ts';
 
 // [C1]/[C2] checked live while the secretariat edits a candidate list. The fewest (and, for an
 // equal election, the most) candidates depend only on the seats and the election's parameters,

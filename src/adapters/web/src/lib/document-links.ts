@@ -1,21 +1,21 @@
-import { congressUrl, query } from './api.ts';
+import {
+  attendancePdfEndpoint,
+  ballotsPdfEndpoint,
+  delegateListPdfEndpoint,
+  electedListPdfEndpoint,
+  LIST_DRAFT_ROLES,
+  tallySheetPdfEndpoint,
+} from '../../../../contract/documents.ts';
+import type { RoundView } from '../../../../contract/elections.ts';
+import { mayCall } from '../../../../contract/endpoint.ts';
+import type { SittingView } from '../../../../contract/procedure.ts';
+import { urlOf } from './api.ts';
 import { hasAny, type Role } from './roles.ts';
-import type { RoundView, SittingView } from './types.ts';
 
 // The printable documents of a congress as the documents page offers them: the PDF's address
 // when the user may have it now, or why not yet. Pure, so the rules are tested without a browser.
-// Who may have what is the server's rule (src/adapters/http/routes/document-routes.ts); a document
-// a role can never have is left out (null) rather than shown disabled.
-
-export const DOCUMENT_ROLES = {
-  /** Blank ballots are controlled stationery. */
-  ballots: ['admin'],
-  tallySheet: ['admin', 'scrutineer', 'presiding', 'teller'],
-  /** The list of those elected before the election is complete (a draft); after, anyone. */
-  listDraft: ['admin', 'presiding'],
-  delegateList: ['admin'],
-  attendance: ['admin', 'presiding', 'check-in'],
-} as const satisfies Record<string, readonly Role[]>;
+// Who may have what is the contract's (src/contract/documents.ts); a document a role can never
+// have is left out (null) rather than shown disabled.
 
 export type Unavailable =
   | 'before-count'
@@ -43,25 +43,23 @@ export function roundDocuments(
   round: Pick<RoundView, 'id' | 'mode' | 'status'>,
   roles: ReadonlySet<Role>,
 ): RoundDocuments {
-  const base = congressUrl(congressId, `/rounds/${encodeURIComponent(round.id)}`);
+  const params = { congressId, roundId: round.id };
+  const tallySheet = urlOf(tallySheetPdfEndpoint, { params });
   const counted = COUNTED.has(round.status);
-  const mayTally = hasAny(roles, DOCUMENT_ROLES.tallySheet);
+  const mayTally = mayCall(tallySheetPdfEndpoint, roles);
   let ballots: DocumentLink | null = null;
-  if (hasAny(roles, DOCUMENT_ROLES.ballots)) {
+  if (mayCall(ballotsPdfEndpoint, roles)) {
     if (round.mode === 'electronic') ballots = { unavailable: 'electronic' };
-    // Ballots are printed for the vote (as many as electors present when it opened), not after it.
-    else if (round.status !== 'open') ballots = { unavailable: 'voting-closed' };
-    else ballots = { url: `${base}/ballots.pdf` };
+    // Ballots are printed for the vote — in advance once the round is prepared, or while it is
+    // open (as many as electors present when it opened) — not after it.
+    else if (round.status !== 'open' && round.status !== 'prepared')
+      ballots = { unavailable: 'voting-closed' };
+    else ballots = { url: urlOf(ballotsPdfEndpoint, { params }) };
   }
   return {
     ballots,
-    tallySheet: !mayTally
-      ? null
-      : counted
-        ? { url: `${base}/tally-sheet.pdf` }
-        : { unavailable: 'before-count' },
-    blankTallySheet:
-      mayTally && !counted && round.mode === 'paper' ? { url: `${base}/tally-sheet.pdf` } : null,
+    tallySheet: !mayTally ? null : counted ? { url: tallySheet } : { unavailable: 'before-count' },
+    blankTallySheet: mayTally && !counted && round.mode === 'paper' ? { url: tallySheet } : null,
   };
 }
 
@@ -77,8 +75,8 @@ export function listOrder(office: string): ListOrder {
 }
 
 /** ?annotate=0 leaves out （女）（回族） after the names; annotated is the default. */
-function annotation(annotate: boolean): string {
-  return query({ annotate: annotate ? undefined : '0' });
+function annotation(annotate: boolean) {
+  return { annotate: annotate ? undefined : ('0' as const) };
 }
 
 /** The list of those elected: published once complete; before, a draft for admin and presiding. */
@@ -92,10 +90,12 @@ export function electionListDocument(
   roles: ReadonlySet<Role>,
   annotate: boolean,
 ): DocumentLink {
-  const url =
-    congressUrl(congressId, `/elections/${encodeURIComponent(election.id)}/list.pdf`) + annotation(annotate);
+  const url = urlOf(electedListPdfEndpoint, {
+    params: { congressId, electionId: election.id },
+    query: annotation(annotate),
+  });
   if (election.status === 'complete') return { url };
-  if (!hasAny(roles, DOCUMENT_ROLES.listDraft)) return { unavailable: 'not-published' };
+  if (!hasAny(roles, LIST_DRAFT_ROLES)) return { unavailable: 'not-published' };
   if (!election.rounds.some((round) => round.status === 'announced'))
     return { unavailable: 'nothing-announced' };
   return { url, draft: true };
@@ -106,8 +106,8 @@ export function delegateListDocument(
   roles: ReadonlySet<Role>,
   annotate: boolean,
 ): DocumentLink | null {
-  if (!hasAny(roles, DOCUMENT_ROLES.delegateList)) return null;
-  return { url: congressUrl(congressId, '/delegates.pdf') + annotation(annotate) };
+  if (!mayCall(delegateListPdfEndpoint, roles)) return null;
+  return { url: urlOf(delegateListPdfEndpoint, { params: { congressId }, query: annotation(annotate) }) };
 }
 
 /** A sitting's attendance record: once it has opened (before, nobody has checked in). */
@@ -116,7 +116,7 @@ export function attendanceDocument(
   sitting: Pick<SittingView, 'id' | 'status'>,
   roles: ReadonlySet<Role>,
 ): DocumentLink | null {
-  if (!hasAny(roles, DOCUMENT_ROLES.attendance)) return null;
+  if (!mayCall(attendancePdfEndpoint, roles)) return null;
   if (sitting.status === 'scheduled') return { unavailable: 'sitting-not-open' };
-  return { url: congressUrl(congressId, `/sittings/${encodeURIComponent(sitting.id)}/attendance.pdf`) };
+  return { url: urlOf(attendancePdfEndpoint, { params: { congressId, sittingId: sitting.id } }) };
 }

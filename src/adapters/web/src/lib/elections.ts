@@ -1,22 +1,25 @@
-import { type ApiError, api, asApiError, congressUrl } from './api.ts';
+import { turnoutEndpoint } from '../../../../contract/ballots.ts';
+import {
+  type ElectionView,
+  electionEndpoint,
+  electionsEndpoint,
+  type Outcome,
+  type RoundKind,
+  type RoundStatus,
+  type RoundView,
+  resultsEndpoint,
+} from '../../../../contract/elections.ts';
+import type { ResultEvent, VotingEvent } from '../../../../contract/events.ts';
+import { type ApiError, asApiError, call } from './api.ts';
 import { shortfallBeyondRunoff } from './round-live.ts';
-import type {
-  ElectionSummary,
-  ElectionView,
-  ResultEvent,
-  RoundKind,
-  RoundView,
-  Turnout,
-  VotingEvent,
-} from './types.ts';
 
 // What the big screen and the public pages show of the elections: announced results (never a
 // result before it is announced [P2]) and the round being voted on with its progress.
 //
 // Source: GET /api/congresses/:id/results, the public list of elections with announced results
-// (proposed: the server does not have it yet), else the staff list GET …/elections, else the
-// elections the event stream has named. GET …/elections/:electionId is open to the public and
-// hides results that are not announced.
+// (a server without it answers 404), else the staff list GET …/elections, else the elections the
+// event stream has named. GET …/elections/:electionId is open to the public and hides results
+// that are not announced.
 
 export interface AnnouncedResult {
   readonly electionId: string;
@@ -26,7 +29,7 @@ export interface AnnouncedResult {
   readonly kind: RoundKind;
   readonly seats: number;
   readonly announcedAt: string | null;
-  readonly outcome: string;
+  readonly outcome: Outcome;
   /** In the order the result lists them (the published order), with the votes for each. */
   readonly elected: ReadonlyArray<{ readonly name: string; readonly votes: number }>;
   readonly electedAlternates: readonly string[];
@@ -41,8 +44,8 @@ export interface RoundInProgress {
   readonly roundId: string;
   readonly seq: number;
   readonly kind: RoundKind;
-  readonly mode: 'paper' | 'electronic';
-  readonly status: 'open' | 'closed' | 'counted' | 'signed-off';
+  readonly mode: RoundView['mode'];
+  readonly status: Exclude<RoundStatus, 'announced' | 'prepared'>;
   /** 应投: electors present when the round opened. */
   readonly present: number;
   /** 已投 (electronic). */
@@ -93,7 +96,7 @@ export function electionStateOf(elections: readonly ElectionView[]): Omit<Electi
           runoff: round.result.runoff !== null,
           shortfall: shortfallBeyondRunoff(round.result),
         });
-      } else if (round.status !== 'announced') {
+      } else if (round.status !== 'announced' && round.status !== 'prepared') {
         inProgress.push({
           electionId: election.id,
           electionTitle: election.title,
@@ -120,14 +123,14 @@ export function electionStateOf(elections: readonly ElectionView[]): Omit<Electi
  */
 async function electionViews(congressId: string, options: LoadOptions): Promise<ElectionView[] | null> {
   try {
-    const published = await api.get<{ elections: ElectionView[] }>(congressUrl(congressId, '/results'));
+    const published = await call(resultsEndpoint, { params: { congressId } });
     return published.elections;
   } catch (caught) {
     if (asApiError(caught).status !== 404) throw caught;
   }
   if (options.canList) {
     try {
-      const list = await api.get<ElectionSummary[]>(congressUrl(congressId, '/elections'));
+      const list = await call(electionsEndpoint, { params: { congressId } });
       return Promise.all(list.map((e) => electionView(congressId, e.id)));
     } catch (caught) {
       const status = asApiError(caught).status;
@@ -170,7 +173,7 @@ export function rememberElection(congressId: string, electionId: string): boolea
 }
 
 export function electionView(congressId: string, electionId: string): Promise<ElectionView> {
-  return api.get<ElectionView>(congressUrl(congressId, `/elections/${encodeURIComponent(electionId)}`));
+  return call(electionEndpoint, { params: { congressId, electionId } });
 }
 
 export async function loadElectionState(congressId: string, options: LoadOptions): Promise<ElectionState> {
@@ -183,9 +186,7 @@ export async function loadElectionState(congressId: string, options: LoadOptions
       state.inProgress.map(async (round) => {
         if (round.mode !== 'electronic' || round.status !== 'open') return round;
         try {
-          const turnout = await api.get<Turnout>(
-            congressUrl(congressId, `/rounds/${encodeURIComponent(round.roundId)}/electronic/turnout`),
-          );
+          const turnout = await call(turnoutEndpoint, { params: { congressId, roundId: round.roundId } });
           return { ...round, voted: turnout.voted };
         } catch {
           return round;
@@ -200,7 +201,7 @@ export async function loadElectionState(congressId: string, options: LoadOptions
 
 /** A voting event applied to the rounds in progress; 'reload' when it names a round we do not know. */
 export function applyVoting(state: ElectionState, event: VotingEvent): ElectionState | 'reload' {
-  if (!('roundId' in event) || event.roundId === undefined) return state;
+  if (!('roundId' in event)) return state;
   const known = state.inProgress.find((r) => r.roundId === event.roundId);
   if (!known) return 'reload';
   const update = (patch: Partial<RoundInProgress>): ElectionState => ({

@@ -1,22 +1,9 @@
 // Dates and times as the interface shows them. Stored dates are ISO (2026-11-26); stored times
 // are UTC instants, shown in the hall's time (China Standard Time, UTC+8, no daylight saving).
 
-export type Lang = 'zh' | 'en';
+import { monthEn } from '../../../../core/text/press-dates.ts';
 
-const MONTHS_EN = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+export type Lang = 'zh' | 'en';
 
 export const HALL_OFFSET_MINUTES = 480;
 
@@ -35,7 +22,7 @@ export function formatDate(date: string | null | undefined, lang: Lang): string 
   if (!date) return '';
   const p = parts(date);
   if (!p) return date;
-  return lang === 'zh' ? `${p.y}年${p.m}月${p.d}日` : `${p.d} ${MONTHS_EN[p.m - 1]} ${p.y}`;
+  return lang === 'zh' ? `${p.y}年${p.m}月${p.d}日` : `${p.d} ${monthEn(p.m)} ${p.y}`;
 }
 
 /** A congress's dates: 2026年11月26日至28日, 2026年11月30日至12月2日, or one day. */
@@ -54,8 +41,8 @@ export function formatDateRange(
     return `${a.y}年${a.m}月${a.d}日至${b.d}日`;
   }
   if (a.y !== b.y) return `${formatDate(from, lang)} – ${formatDate(to, lang)}`;
-  if (a.m !== b.m) return `${a.d} ${MONTHS_EN[a.m - 1]} – ${b.d} ${MONTHS_EN[b.m - 1]} ${b.y}`;
-  return `${a.d}–${b.d} ${MONTHS_EN[a.m - 1]} ${a.y}`;
+  if (a.m !== b.m) return `${a.d} ${monthEn(a.m)} – ${b.d} ${monthEn(b.m)} ${b.y}`;
+  return `${a.d}–${b.d} ${monthEn(a.m)} ${a.y}`;
 }
 
 /** The hall's calendar date and clock of a UTC instant. */

@@ -1,4 +1,5 @@
-import type { Officer, OfficerRole } from './setup-types.ts';
+import type { Officer, OfficerRole, Signature, setOfficersEndpoint } from '../../../../contract/elections.ts';
+import type { BodyIn } from '../../../../contract/endpoint.ts';
 
 // The scrutineers (总监票人, 副总监票人, 监票人) [P1] and tellers (计票人) [P2] of an election as
 // the officers form edits them, and back to the body of PUT …/officers. Accounts linked to an
@@ -19,8 +20,8 @@ export interface OfficerDraft {
 
 const person = (o: Officer): OfficerPerson => ({
   name: o.name,
-  delegateId: o.delegate_id,
-  accountId: o.account_id,
+  delegateId: o.delegateId ?? null,
+  accountId: o.accountId ?? null,
 });
 
 export function officerDraftOf(officers: readonly Officer[]): OfficerDraft {
@@ -33,14 +34,11 @@ export function officerDraftOf(officers: readonly Officer[]): OfficerDraft {
   };
 }
 
-export interface OfficerInput {
-  readonly role: OfficerRole;
-  readonly name: string;
-  readonly delegateId?: string;
-  readonly accountId?: string;
-}
+/** The body of PUT …/officers. */
+export type OfficersBody = BodyIn<typeof setOfficersEndpoint>;
+export type OfficerInput = OfficersBody['officers'][number];
 
-export function officersBody(draft: OfficerDraft): { officers: OfficerInput[] } {
+export function officersBody(draft: OfficerDraft): OfficersBody {
   const input = (role: OfficerRole, p: OfficerPerson): OfficerInput => ({
     role,
     name: p.name,
@@ -80,4 +78,38 @@ export function officerProblems(draft: OfficerDraft, candidateNames: readonly st
     seen.add(p.name);
   }
   return problems;
+}
+
+/** [P2] Scrutineers are named but none is linked to a login: nobody could sign off the count. */
+export function noScrutineerLinked(draft: OfficerDraft): boolean {
+  const scrutineers = [draft.chief, draft.deputy, ...draft.scrutineers].filter(
+    (p): p is OfficerPerson => p !== null,
+  );
+  return scrutineers.length > 0 && scrutineers.every((p) => !p.accountId);
+}
+
+/** An officer with the login linked to them, as the officers list shows it: 王宁（scrutineer1）. */
+export function withLogin(
+  person: OfficerPerson,
+  logins: readonly { readonly id: string; readonly username: string }[],
+): string {
+  const login = person.accountId ? logins.find((l) => l.id === person.accountId) : undefined;
+  return login ? `${person.name}（${login.username}）` : person.name;
+}
+
+/** The logins a role may be linked to: scrutineer logins for scrutineers, teller logins for tellers. */
+export function loginsFor<L extends { readonly roles: readonly string[] }>(
+  logins: readonly L[],
+  role: 'scrutineer' | 'teller',
+): L[] {
+  return logins.filter((l) => l.roles.includes(role));
+}
+
+/** The signatures under a count as they are read: 总监票人王宁、监票人刘洋 [P2]. */
+export function signatureText(
+  signatures: readonly Signature[],
+  roleText: (role: Signature['role']) => string,
+  separator: string,
+): string {
+  return signatures.map((s) => `${roleText(s.role)}${s.name}`).join(separator);
 }

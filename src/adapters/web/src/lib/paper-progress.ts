@@ -1,4 +1,5 @@
-import type { BatchComparison, PaperKeying, TermPosition } from './setup-types.ts';
+import type { BatchComparison, PaperKeying } from '../../../../contract/ballots.ts';
+import type { PositionView } from '../../../../contract/congress.ts';
 
 // Summaries for the paper-ballot overview and the elections section: sheets keyed per pass, the
 // double-entry comparison per batch, and [P6] where the elected stand with the higher committee.
@@ -26,7 +27,12 @@ export interface BatchState {
   readonly settled: boolean;
 }
 
-export function batchStates(batches: readonly BatchComparison[]): BatchState[] {
+/** What batchStates reads of a batch of the comparison: whether each disagreement is resolved. */
+type BatchCounts = Pick<BatchComparison, 'batchNo' | 'onlyA' | 'onlyB' | 'agreed'> & {
+  readonly disagreements: ReadonlyArray<{ readonly sheetNo: number; readonly resolution: unknown }>;
+};
+
+export function batchStates(batches: readonly BatchCounts[]): BatchState[] {
   return [...batches]
     .sort((a, b) => a.batchNo - b.batchNo)
     .map((batch) => {
@@ -50,10 +56,13 @@ export interface ReportingSummary {
 }
 
 /** [P6] The places an election filled: filed (备案), waiting for approval (待审批), approved (已批准). */
-export function reportingOf(positions: readonly TermPosition[], electionId: string): ReportingSummary | null {
+export function reportingOf(
+  positions: readonly Pick<PositionView, 'electionId' | 'reportingStatus'>[],
+  electionId: string,
+): ReportingSummary | null {
   const mine = positions.filter((p) => p.electionId === electionId);
   if (mine.length === 0) return null;
-  const count = (status: TermPosition['reportingStatus']) =>
+  const count = (status: PositionView['reportingStatus']) =>
     mine.filter((p) => p.reportingStatus === status).length;
   return { filed: count('filed'), pendingApproval: count('pending-approval'), approved: count('approved') };
 }

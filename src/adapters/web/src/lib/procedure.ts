@@ -1,19 +1,27 @@
-import type { AdoptionVote, AgendaItem, Sitting, SittingKind } from './setup-types.ts';
+import {
+  type AdoptionVoteView,
+  type AgendaItemView,
+  CHAIRED_SITTING_KINDS,
+  type SittingKind,
+  type SittingView,
+} from '../../../../contract/procedure.ts';
 
 // The sittings and agenda as the console shows them: in time order, which sittings have
 // executive chairs, where each agenda item's vote stands and the rule that decides it.
 
+type Sitting = Pick<SittingView, 'startsAt' | 'sortOrder' | 'status'>;
+
 /** [P3] Executive chairs (大会执行主席) preside over the opening, plenary and closing sittings only. */
-export const CHAIRED_KINDS: ReadonlySet<SittingKind> = new Set(['opening', 'plenary', 'closing']);
+export const CHAIRED_KINDS: ReadonlySet<SittingKind> = new Set(CHAIRED_SITTING_KINDS);
 
 /** By start time (a sitting without one goes after those with one), then by the congress's order. */
-export function sittingsByTime(sittings: readonly Sitting[]): Sitting[] {
-  const time = (s: Sitting) => (s.startsAt ? Date.parse(s.startsAt) : Number.POSITIVE_INFINITY);
+export function sittingsByTime<S extends Sitting>(sittings: readonly S[]): S[] {
+  const time = (s: S) => (s.startsAt ? Date.parse(s.startsAt) : Number.POSITIVE_INFINITY);
   return [...sittings].sort((a, b) => time(a) - time(b) || a.sortOrder - b.sortOrder);
 }
 
 /** The sitting to show first: the one in session, else the next scheduled, else the last. */
-export function currentSitting(sittings: readonly Sitting[]): Sitting | undefined {
+export function currentSitting<S extends Sitting>(sittings: readonly S[]): S | undefined {
   const ordered = sittingsByTime(sittings);
   return (
     ordered.find((s) => s.status === 'open') ??
@@ -23,9 +31,9 @@ export function currentSitting(sittings: readonly Sitting[]): Sitting | undefine
 }
 
 /** Where an agenda item's vote stands; 'unset' is an adoption-vote item without its vote settings. */
-export type VoteStage = 'none' | 'unset' | AdoptionVote['state'];
+export type VoteStage = 'none' | 'unset' | AdoptionVoteView['state'];
 
-export function voteStage(item: AgendaItem): VoteStage {
+export function voteStage(item: Pick<AgendaItemView, 'vote' | 'kind'>): VoteStage {
   if (item.vote) return item.vote.state;
   return item.kind === 'adoption-vote' ? 'unset' : 'none';
 }
@@ -41,7 +49,7 @@ export interface VoteRule {
   readonly minimumFor: number | null;
 }
 
-export function voteRule(vote: AdoptionVote): VoteRule {
+export function voteRule(vote: AdoptionVoteView): VoteRule {
   return {
     rule: vote.rule,
     basis: vote.basis,

@@ -1,4 +1,4 @@
-import type { VotingEvent } from './types.ts';
+import type { VotingEvent } from '../../../../contract/events.ts';
 
 // What the event stream tells the pages about rounds under way: progress counts that change with
 // every ballot (applied in place, no request), and the status changes after which an election's
@@ -18,7 +18,8 @@ export type LiveRounds = Readonly<Record<string, RoundProgress>>;
 
 /** The progress an event brings, merged into what is known of its round. */
 export function withProgress(rounds: LiveRounds, event: VotingEvent): LiveRounds {
-  if (!('roundId' in event) || event.roundId === undefined || event.status !== undefined) return rounds;
+  // Progress carries no status; an adoption vote's progress names no round.
+  if (!('roundId' in event) || 'status' in event) return rounds;
   const patch: RoundProgress =
     'voted' in event
       ? { voted: event.voted }
@@ -28,9 +29,7 @@ export function withProgress(rounds: LiveRounds, event: VotingEvent): LiveRounds
 
 /** The election whose view an event makes stale (a round opened, closed or was counted), or null. */
 export function staleElection(event: VotingEvent): string | null {
-  return 'roundId' in event && event.roundId !== undefined && event.status !== undefined
-    ? event.electionId
-    : null;
+  return 'status' in event ? event.electionId : null;
 }
 
 /** The tally counts a run-off's seats as unfilled too; the hall hears of them as a run-off, not a shortfall. */

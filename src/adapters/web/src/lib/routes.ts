@@ -15,8 +15,10 @@ export type RouteName =
   | 'consoleSection'
   | 'teller'
   | 'scrutineer'
+  | 'scan'
   | 'presiding'
-  | 'vote';
+  | 'vote'
+  | 'term';
 
 export interface RouteMatch {
   readonly name: RouteName | 'notFound';
@@ -33,6 +35,7 @@ export const ROUTES: ReadonlyArray<{ readonly name: RouteName; readonly pattern:
   { name: 'screen', pattern: '/c/:congressId/screen' },
   { name: 'teller', pattern: '/c/:congressId/teller' },
   { name: 'scrutineer', pattern: '/c/:congressId/scrutineer' },
+  { name: 'scan', pattern: '/c/:congressId/scan' },
   { name: 'presiding', pattern: '/c/:congressId/presiding' },
   { name: 'vote', pattern: '/c/:congressId/vote' },
   { name: 'consoleOverview', pattern: '/c/:congressId/console' },
@@ -40,6 +43,8 @@ export const ROUTES: ReadonlyArray<{ readonly name: RouteName; readonly pattern:
   { name: 'consoleImport', pattern: '/c/:congressId/console/delegates/import' },
   { name: 'consoleCredentials', pattern: '/c/:congressId/console/credentials' },
   { name: 'consoleSection', pattern: '/c/:congressId/console/:section' },
+  // The committee's year, not tied to one meeting: register, meetings, topics, follow-up, units.
+  { name: 'term', pattern: '/t/:termId/:section' },
 ];
 
 function segments(path: string): string[] {

@@ -1,6 +1,11 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { api, setCsrfToken } from './api.ts';
-import type { SessionInfo } from './roles.ts';
+import {
+  loginEndpoint,
+  logoutEndpoint,
+  type SessionInfo,
+  sessionEndpoint,
+} from '../../../../contract/session.ts';
+import { call, setCsrfToken } from './api.ts';
 
 // Who is logged in (GET /api/session), login and logout. The CSRF token the session returns is
 // handed to the API client for every state-changing request.
@@ -23,8 +28,8 @@ export function SessionProvider({ children }: { readonly children: ReactNode }) 
 
   const refresh = useCallback(async () => {
     try {
-      const next = await api.get<SessionInfo>('/api/session');
-      setCsrfToken(next.csrfToken);
+      const next = await call(sessionEndpoint, {});
+      setCsrfToken(next.kind === 'public' ? undefined : next.csrfToken);
       setSession(next);
       return next;
     } catch {
@@ -41,7 +46,7 @@ export function SessionProvider({ children }: { readonly children: ReactNode }) 
 
   const login = useCallback(
     async (username: string, password: string) => {
-      const grant = await api.post<{ csrfToken: string }>('/api/session', { username, password });
+      const grant = await call(loginEndpoint, { body: { username, password } });
       setCsrfToken(grant.csrfToken);
       return refresh();
     },
@@ -50,7 +55,7 @@ export function SessionProvider({ children }: { readonly children: ReactNode }) 
 
   const logout = useCallback(async () => {
     try {
-      await api.delete('/api/session');
+      await call(logoutEndpoint, {});
     } finally {
       setCsrfToken(undefined);
       setSession(PUBLIC);

@@ -1,4 +1,4 @@
-import type { Position, PositionView } from './publishing-types.ts';
+import type { Position, PositionView } from '../../../../contract/congress.ts';
 
 // A term's positions as the organisations page lays them out: the groups in published order [T7]
 // (the server sends the positions in that order) and, for a member's seat falling vacant, who

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { type ApiError, api, asApiError } from './api.ts';
+import type { EndpointDeclaration, ResponseOf } from '../../../../contract/endpoint.ts';
+import { type ApiError, asApiError, type CallInput, call, urlOf } from './api.ts';
 
-// Loads a GET url into state; reload() fetches again (after a change, or an event). A null url
-// loads nothing (e.g. until a congress is chosen).
+// Loads what a GET endpoint answers into state; reload() fetches again (after a change, or an
+// event). A null input loads nothing (e.g. until a congress is chosen).
 
 export interface Loaded<T> {
   readonly data: T | undefined;
@@ -13,18 +14,31 @@ export interface Loaded<T> {
   set(data: T): void;
 }
 
-export function useApi<T>(url: string | null): Loaded<T> {
+/** The answer of one endpoint of the contract, reloaded whenever its URL changes. */
+export function useEndpoint<E extends EndpointDeclaration & { method: 'GET' }>(
+  endpoint: E,
+  input: CallInput<E> | null,
+): Loaded<ResponseOf<E>> {
+  const url = input === null ? null : urlOf(endpoint, input);
+  const latest = useRef(input);
+  latest.current = input;
+  return useLoaded<ResponseOf<E>>(url, () => call(endpoint, latest.current!));
+}
+
+function useLoaded<T>(url: string | null, load: () => Promise<T>): Loaded<T> {
   const [data, setData] = useState<T>();
   const [error, setError] = useState<ApiError>();
   const [loading, setLoading] = useState(url !== null);
   const latest = useRef(url);
   latest.current = url;
+  const loader = useRef(load);
+  loader.current = load;
 
   const reload = useCallback(async () => {
     if (url === null) return;
     setLoading(true);
     try {
-      const value = await api.get<T>(url);
+      const value = await loader.current();
       if (latest.current === url) {
         setData(value);
         setError(undefined);

@@ -1,21 +1,26 @@
 import { useEffect, useRef, useState } from 'react';
-import { congressUrl } from './api.ts';
+import {
+  congressEventsEndpoint,
+  STREAM_EVENT_TYPES,
+  type StreamEventData,
+  type StreamEventType,
+} from '../../../../contract/events.ts';
+import { urlOf } from './api.ts';
 
-// The congress's live updates (GET /api/congresses/:id/events, server-sent events). EventSource
-// reconnects by itself after a dropped connection (the server asks for 3 s); when the browser
-// gives up (an error answer, the server restarting) we open a new one, backing off to 10 s.
-// Every (re)connection starts with a 'snapshot' of the attendance counts.
+// The congress's live updates (GET /api/congresses/:id/events, server-sent events; every event and
+// its data are declared in src/contract/events.ts). EventSource reconnects by itself after a
+// dropped connection (the server asks for 3 s); when the browser gives up (an error answer, the
+// server restarting) we open a new one, backing off to 10 s. Every (re)connection starts with a
+// 'snapshot' of the attendance counts.
 
 export type LiveStatus = 'connecting' | 'open' | 'reconnecting';
 
-export type CongressEventType = 'snapshot' | 'attendance' | 'voting' | 'result' | 'congress';
-
-export type EventHandlers = Partial<Record<CongressEventType, (data: unknown) => void>> & {
+/** A handler per event type, each given that event's data as the contract declares it. */
+export type EventHandlers = { readonly [T in StreamEventType]?: (data: StreamEventData<T>) => void } & {
   /** After every (re)connection: a chance to reload what the stream does not replay. */
   readonly onOpen?: () => void;
 };
 
-const TYPES: readonly CongressEventType[] = ['snapshot', 'attendance', 'voting', 'result', 'congress'];
 const BACKOFF_MS = [1000, 2000, 5000, 10_000];
 
 export function useCongressEvents(congressId: string | undefined, handlers: EventHandlers): LiveStatus {
@@ -33,7 +38,7 @@ export function useCongressEvents(congressId: string | undefined, handlers: Even
 
     const connect = () => {
       if (stopped) return;
-      source = new EventSource(congressUrl(congressId, '/events'));
+      source = new EventSource(urlOf(congressEventsEndpoint, { params: { congressId } }));
       source.onopen = () => {
         failures = 0;
         setStatus('open');
@@ -49,11 +54,12 @@ export function useCongressEvents(congressId: string | undefined, handlers: Even
           timer = setTimeout(connect, delay);
         }
       };
-      for (const type of TYPES) {
+      for (const type of STREAM_EVENT_TYPES) {
         source.addEventListener(type, (event) => {
-          const handler = current.current[type];
+          const handler = current.current[type] as ((data: unknown) => void) | undefined;
           if (!handler) return;
           try {
+            // The server checks what it sends against the contract; the frame is taken as declared.
             handler(JSON.parse((event as MessageEvent<string>).data));
           } catch {
             // A malformed frame is skipped; the next one brings the state again.

@@ -2,21 +2,23 @@ import {
   DesktopOutlined,
   FundProjectionScreenOutlined,
   IdcardOutlined,
+  ReadOutlined,
   ScheduleOutlined,
   TrophyOutlined,
 } from '@ant-design/icons';
 import { Alert, Button, Card, Empty, InputNumber, Select, Skeleton, Space } from 'antd';
 import { type ReactNode, useEffect, useState } from 'react';
+import { congressesEndpoint } from '../../../../contract/congress.ts';
 import { PageShell } from '../components/AppHeader.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { formatDateRange } from '../lib/format.ts';
-import { type EntryPoint, entryPointsFor, rolesFor } from '../lib/roles.ts';
+import { type EntryPoint, entryPointsFor, rolesFor, sessionName } from '../lib/roles.ts';
 import { useRouter } from '../lib/router.tsx';
 import { pathFor } from '../lib/routes.ts';
 import { useSession } from '../lib/session.tsx';
-import type { CongressBasics } from '../lib/types.ts';
-import { useApi } from '../lib/use-api.ts';
+import { useEndpoint } from '../lib/use-api.ts';
+import { CommitteeHome } from './committee/CommitteeHome.tsx';
 
 const CHOSEN_KEY = 'plenum.congress';
 
@@ -25,7 +27,7 @@ export function HomePage() {
   const { t, lang } = useI18n();
   const { navigate } = useRouter();
   const { session } = useSession();
-  const congresses = useApi<CongressBasics[]>('/api/congresses');
+  const congresses = useEndpoint(congressesEndpoint, {});
   const [chosen, setChosen] = useState<string | undefined>(
     () => localStorage.getItem(CHOSEN_KEY) ?? undefined,
   );
@@ -47,7 +49,7 @@ export function HomePage() {
   const entries = entryPointsFor(roles);
   const signedIn = session !== null && session.kind !== 'public';
   const staffRoles = [...roles].filter((r) => r !== 'public');
-  const who = session?.displayName ?? session?.name ?? session?.username ?? '';
+  const who = sessionName(session);
 
   const card = (
     entry: EntryPoint,
@@ -164,11 +166,23 @@ export function HomePage() {
                   t('home.public.desc'),
                   pathFor('publicCongress', { congressId: chosen }),
                 )}
+                {/* The news portal is served as pages of its own (/news), outside this application. */}
+                <Card className="entry-card" hoverable data-testid="entry-news">
+                  <div className="entry-icon">
+                    <ReadOutlined />
+                  </div>
+                  <h3>{t('nav.news')}</h3>
+                  <p>{t('home.news.desc')}</p>
+                  <Button type="primary" href="/news">
+                    {t('common.open')}
+                  </Button>
+                </Card>
               </div>
             </>
           )}
         </>
       )}
+      <CommitteeHome />
     </PageShell>
   );
 }

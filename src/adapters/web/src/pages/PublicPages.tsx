@@ -1,10 +1,12 @@
 import { CalendarOutlined, EnvironmentOutlined, TrophyOutlined } from '@ant-design/icons';
 import { Alert, Card, Empty, Skeleton, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
+import { congressesEndpoint, publicCongressEndpoint } from '../../../../contract/congress.ts';
+import { electionsEndpoint } from '../../../../contract/elections.ts';
+import { mayCall } from '../../../../contract/endpoint.ts';
 import { PageShell } from '../components/AppHeader.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
-import { congressUrl } from '../lib/api.ts';
 import {
   type AnnouncedResult,
   type ElectionState,
@@ -12,12 +14,11 @@ import {
   rememberElection,
 } from '../lib/elections.ts';
 import { formatDateRange, formatHallDateTime } from '../lib/format.ts';
-import { hasAny, LIST_ELECTIONS, rolesFor } from '../lib/roles.ts';
+import { rolesFor } from '../lib/roles.ts';
 import { Link } from '../lib/router.tsx';
 import { pathFor } from '../lib/routes.ts';
 import { useSession } from '../lib/session.tsx';
-import type { CongressBasics, ResultEvent } from '../lib/types.ts';
-import { useApi } from '../lib/use-api.ts';
+import { useEndpoint } from '../lib/use-api.ts';
 import { useCongressEvents } from '../lib/use-events.ts';
 
 // The public pages: the congresses and, for each, its results as announced. Nothing here is
@@ -25,7 +26,7 @@ import { useCongressEvents } from '../lib/use-events.ts';
 
 export function PublicListPage() {
   const { t, lang } = useI18n();
-  const congresses = useApi<CongressBasics[]>('/api/congresses');
+  const congresses = useEndpoint(congressesEndpoint, {});
   return (
     <PageShell>
       <h1 className="page-title">
@@ -65,9 +66,9 @@ export function PublicListPage() {
 
 export function PublicCongressPage({ congressId }: { readonly congressId: string }) {
   const { t, lang } = useI18n();
-  const basics = useApi<CongressBasics>(congressUrl(congressId, '/public'));
+  const basics = useEndpoint(publicCongressEndpoint, { params: { congressId } });
   const { session, loading } = useSession();
-  const canList = hasAny(rolesFor(session, congressId), LIST_ELECTIONS);
+  const canList = mayCall(electionsEndpoint, rolesFor(session, congressId));
   const [state, setState] = useState<ElectionState | null>(null);
   const reload = useCallback(async () => {
     if (!loading) setState(await loadElectionState(congressId, { canList }));
@@ -76,8 +77,8 @@ export function PublicCongressPage({ congressId }: { readonly congressId: string
     void reload();
   }, [reload]);
   useCongressEvents(congressId, {
-    result: (data) => {
-      rememberElection(congressId, (data as ResultEvent).electionId);
+    result: (result) => {
+      rememberElection(congressId, result.electionId);
       void reload();
     },
   });

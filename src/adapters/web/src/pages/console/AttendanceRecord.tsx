@@ -1,19 +1,20 @@
 import { FilePdfOutlined, IdcardOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Select, Skeleton, Space } from 'antd';
 import { useState } from 'react';
+import { attendanceCountsEndpoint } from '../../../../../contract/attendance.ts';
+import { attendancePdfEndpoint } from '../../../../../contract/documents.ts';
+import { sittingsEndpoint } from '../../../../../contract/procedure.ts';
 import { CountsBar } from '../../components/CountsBar.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { LiveBadge } from '../../components/LiveBadge.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { congressUrl } from '../../lib/api.ts';
+import { urlOf } from '../../lib/api.ts';
 import { formatHallDateTime } from '../../lib/format.ts';
 import { currentSitting, sittingsByTime } from '../../lib/procedure.ts';
 import { ENTRY_ROLES, hasAny } from '../../lib/roles.ts';
 import { useRouter } from '../../lib/router.tsx';
 import { pathFor } from '../../lib/routes.ts';
-import type { Sitting } from '../../lib/setup-types.ts';
-import type { AttendanceCounts } from '../../lib/types.ts';
-import { useApi } from '../../lib/use-api.ts';
+import { useEndpoint } from '../../lib/use-api.ts';
 import { useCongressEvents } from '../../lib/use-events.ts';
 import { AttendanceLists } from './attendance/AttendanceLists.tsx';
 import type { ConsoleSectionProps } from './section-props.ts';
@@ -28,18 +29,18 @@ const LIST_ROLES = ['check-in', 'admin'] as const;
 export function AttendanceRecord({ congressId, roles }: ConsoleSectionProps) {
   const { t, tx, lang } = useI18n();
   const { navigate } = useRouter();
-  const sittings = useApi<Sitting[]>(congressUrl(congressId, '/sittings'));
+  const sittings = useEndpoint(sittingsEndpoint, { params: { congressId } });
   const ordered = sittingsByTime(sittings.data ?? []);
   const [chosenId, setChosenId] = useState<string>();
   const sitting = ordered.find((s) => s.id === chosenId) ?? currentSitting(ordered);
-  const sittingUrl = (rest: string) =>
-    sitting ? congressUrl(congressId, `/sittings/${encodeURIComponent(sitting.id)}${rest}`) : null;
-  const counts = useApi<AttendanceCounts>(sittingUrl('/attendance/counts'));
+  const counts = useEndpoint(
+    attendanceCountsEndpoint,
+    sitting ? { params: { congressId, sittingId: sitting.id } } : null,
+  );
   // The lists follow the counts: reloaded when the desks change something.
   const [listVersion, setListVersion] = useState(0);
   const live = useCongressEvents(congressId, {
-    attendance: (data) => {
-      const next = data as AttendanceCounts;
+    attendance: (next) => {
       if (next.sittingId !== sitting?.id) return;
       counts.set(next);
       setListVersion((v) => v + 1);
@@ -65,7 +66,7 @@ export function AttendanceRecord({ congressId, roles }: ConsoleSectionProps) {
           {sitting && (
             <Button
               icon={<FilePdfOutlined />}
-              href={sittingUrl('/attendance.pdf') ?? undefined}
+              href={urlOf(attendancePdfEndpoint, { params: { congressId, sittingId: sitting.id } })}
               target="_blank"
               rel="noopener"
               data-testid="attendance-pdf"

@@ -2,14 +2,15 @@ import { ReloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Button, Card, Grid, Input, Segmented, Select, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
+import { type AuditEntry, auditEndpoint, congressAuditEndpoint } from '../../../../../contract/audit.ts';
+import { mayCall } from '../../../../../contract/endpoint.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { congressUrl, query } from '../../lib/api.ts';
 import { type AuditKind, actionGroups, actionKind, labelOf, subjectKind } from '../../lib/audit.ts';
 import { formatHallDateTime } from '../../lib/format.ts';
-import type { AuditEntry, AuditPage } from '../../lib/publishing-types.ts';
+import { rolesInEveryCongress } from '../../lib/roles.ts';
 import { useSession } from '../../lib/session.tsx';
-import { useApi } from '../../lib/use-api.ts';
+import { useEndpoint } from '../../lib/use-api.ts';
 import { AuditEntryDetail } from './audit/AuditEntryDetail.tsx';
 import { ChainVerdict, useChainVerification } from './audit/ChainVerdict.tsx';
 import type { ConsoleSectionProps } from './section-props.ts';
@@ -20,12 +21,11 @@ import type { ConsoleSectionProps } from './section-props.ts';
 // the role in every congress may switch to the whole installation's. "Verify" checks the chain.
 
 const PAGE_SIZE = 50;
-const AUDIT_READERS = ['admin', 'scrutineer'];
 
 export function AuditLog({ congressId }: ConsoleSectionProps) {
   const { t, lang } = useI18n();
   const { session } = useSession();
-  const everyCongress = (session?.rolesByCongress?.['*'] ?? []).some((role) => AUDIT_READERS.includes(role));
+  const everyCongress = mayCall(auditEndpoint, new Set(rolesInEveryCongress(session)));
   const [scope, setScope] = useState<'congress' | 'all'>('congress');
   const [action, setAction] = useState<string>();
   const [subject, setSubject] = useState<string>();
@@ -34,9 +34,14 @@ export function AuditLog({ congressId }: ConsoleSectionProps) {
   const chain = useChainVerification(congressId);
   const compact = !Grid.useBreakpoint().md;
 
-  const base = scope === 'all' ? '/api/audit' : congressUrl(congressId, '/audit');
-  const url = base + query({ action, subject, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
-  const log = useApi<AuditPage>(url);
+  const filters = { action, subject, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
+  // Two endpoints, one page shape: only the scope shown is loaded.
+  const congressLog = useEndpoint(
+    congressAuditEndpoint,
+    scope === 'congress' ? { params: { congressId }, query: filters } : null,
+  );
+  const wholeLog = useEndpoint(auditEndpoint, scope === 'all' ? { query: filters } : null);
+  const log = scope === 'all' ? wholeLog : congressLog;
   const labels = log.data?.labels ?? {};
 
   // The system itself (the demo seed, set-up scripts) acts as account:system, which is no account.

@@ -4,8 +4,11 @@ import {
   CalendarOutlined,
   DashboardOutlined,
   FileDoneOutlined,
+  FileTextOutlined,
+  FlagOutlined,
   ImportOutlined,
   NotificationOutlined,
+  OrderedListOutlined,
   PrinterOutlined,
   SafetyCertificateOutlined,
   SafetyOutlined,
@@ -14,15 +17,15 @@ import {
 } from '@ant-design/icons';
 import { Button, Menu, Result, Select, Spin } from 'antd';
 import type { ReactNode } from 'react';
+import { congressEndpoint, publicCongressEndpoint } from '../../../../../contract/congress.ts';
 import { PageShell } from '../../components/AppHeader.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { congressUrl } from '../../lib/api.ts';
+import { isCommitteeMeeting } from '../../lib/committee.ts';
 import { consoleSectionsFor, hasAny, rolesFor } from '../../lib/roles.ts';
 import { useRouter } from '../../lib/router.tsx';
 import { pathFor, type RouteName } from '../../lib/routes.ts';
 import { useSession } from '../../lib/session.tsx';
-import type { CongressBasics } from '../../lib/types.ts';
-import { useApi } from '../../lib/use-api.ts';
+import { useEndpoint } from '../../lib/use-api.ts';
 import { AttendanceRecord } from './AttendanceRecord.tsx';
 import { AuditLog } from './AuditLog.tsx';
 import { Credentials } from './Credentials.tsx';
@@ -30,6 +33,10 @@ import { DelegateImport } from './DelegateImport.tsx';
 import { Delegates } from './Delegates.tsx';
 import { Documents } from './Documents.tsx';
 import { Elections } from './Elections.tsx';
+import { MeetingAgenda } from './meeting/MeetingAgenda.tsx';
+import { MeetingMinutes } from './meeting/MeetingMinutes.tsx';
+import { MeetingOutcomes } from './meeting/MeetingOutcomes.tsx';
+import { MeetingOverview } from './meeting/MeetingOverview.tsx';
 import { News } from './News.tsx';
 import { Organisations } from './Organisations.tsx';
 import { Overview } from './Overview.tsx';
@@ -42,6 +49,9 @@ import type { ConsoleSectionProps } from './section-props.ts';
 
 const ICONS: Readonly<Record<string, ReactNode>> = {
   overview: <DashboardOutlined />,
+  agenda: <OrderedListOutlined />,
+  outcomes: <FlagOutlined />,
+  minutes: <FileTextOutlined />,
   delegates: <TeamOutlined />,
   import: <ImportOutlined />,
   credentials: <SafetyCertificateOutlined />,
@@ -64,6 +74,9 @@ const SECTION_PAGES: Readonly<Record<string, (props: ConsoleSectionProps) => Rea
   news: News,
   audit: AuditLog,
   organisations: Organisations,
+  agenda: MeetingAgenda,
+  outcomes: MeetingOutcomes,
+  minutes: MeetingMinutes,
 };
 
 function sectionPath(congressId: string, key: string): string {
@@ -101,9 +114,13 @@ export default function Console({
   const { t } = useI18n();
   const { session, loading } = useSession();
   const { navigate, pathname } = useRouter();
-  const basics = useApi<CongressBasics>(congressUrl(congressId, '/public'));
+  const basics = useEndpoint(publicCongressEndpoint, { params: { congressId } });
   const roles = rolesFor(session, congressId);
-  const sections = consoleSectionsFor(roles);
+  // What meets decides the sections: a meeting of the committee has no delegations or import.
+  const congress = useEndpoint(congressEndpoint, session ? { params: { congressId } } : null);
+  const kind = congress.data?.kind;
+  const meeting = isCommitteeMeeting(kind);
+  const sections = consoleSectionsFor(roles, kind);
   const active = sectionOf(route, section);
 
   if (loading || !session) {
@@ -136,7 +153,14 @@ export default function Console({
     );
   }
 
-  const label = (key: string) => t(`console.section.${key}` as 'console.section.overview');
+  // A meeting's people are 委员 and 常委, not 代表: its overview, roster and voting cards say so.
+  const label = (key: string) => {
+    if (meeting && key === 'overview') return t('cm.ov.title');
+    if (meeting && key === 'credentials') return t('cm.section.credentials');
+    if (meeting && key === 'delegates')
+      return t(`cm.section.roster.${kind === 'plenary' ? 'plenary' : 'standing-committee'}`);
+    return t(`console.section.${key}` as 'console.section.overview');
+  };
   const items = sections.map((s) => ({
     key: s.key,
     icon: ICONS[s.key],
@@ -146,10 +170,25 @@ export default function Console({
   let content: ReactNode;
   switch (active) {
     case 'overview':
-      content = <Overview congressId={congressId} />;
+      content =
+        !kind && !congress.error ? (
+          <div className="page-loading">
+            <Spin />
+          </div>
+        ) : meeting ? (
+          <MeetingOverview congressId={congressId} roles={roles} congressTitle={basics.data?.title ?? ''} />
+        ) : (
+          <Overview congressId={congressId} />
+        );
       break;
     case 'delegates':
-      content = <Delegates congressId={congressId} canAdmin={roles.has('admin')} />;
+      content = (
+        <Delegates
+          congressId={congressId}
+          roles={roles}
+          members={meeting ? (kind as 'plenary' | 'standing-committee') : undefined}
+        />
+      );
       break;
     case 'import':
       content = <DelegateImport congressId={congressId} />;

@@ -2,11 +2,16 @@ import { ExclamationCircleOutlined, PrinterOutlined, SafetyCertificateOutlined }
 import { Alert, Button, Card, Modal, Radio, Select, Space } from 'antd';
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
+import {
+  delegatesEndpoint,
+  delegationsEndpoint,
+  type IssuedCredential,
+  issueCredentialsEndpoint,
+} from '../../../../../contract/delegates.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { type ApiError, api, asApiError, congressUrl } from '../../lib/api.ts';
-import type { DelegateView, DelegationView, IssuedCredential } from '../../lib/types.ts';
-import { useApi } from '../../lib/use-api.ts';
+import { type ApiError, asApiError, call } from '../../lib/api.ts';
+import { useEndpoint } from '../../lib/use-api.ts';
 
 // Voting credentials: issued (all delegates or one delegation), shown once, printed as cards with
 // two QR codes: the delegate code for the check-in desk, and the credential for voting.
@@ -17,8 +22,8 @@ async function qr(text: string): Promise<string> {
 
 export function Credentials({ congressId, title }: { readonly congressId: string; readonly title: string }) {
   const { t } = useI18n();
-  const delegations = useApi<DelegationView[]>(congressUrl(congressId, '/delegations'));
-  const delegates = useApi<DelegateView[]>(congressUrl(congressId, '/delegates'));
+  const delegations = useEndpoint(delegationsEndpoint, { params: { congressId } });
+  const delegates = useEndpoint(delegatesEndpoint, { params: { congressId } });
   const [scope, setScope] = useState<'all' | 'delegation'>('all');
   const [delegationId, setDelegationId] = useState<string>();
   const [issued, setIssued] = useState<readonly IssuedCredential[]>();
@@ -49,7 +54,7 @@ export function Credentials({ congressId, title }: { readonly congressId: string
     setError(undefined);
     try {
       const body = scope === 'all' ? {} : { delegateIds: chosen.map((d) => d.id) };
-      setIssued(await api.post<IssuedCredential[]>(congressUrl(congressId, '/delegate-credentials'), body));
+      setIssued(await call(issueCredentialsEndpoint, { params: { congressId }, body }));
       void delegates.reload();
     } catch (caught) {
       setError(asApiError(caught));

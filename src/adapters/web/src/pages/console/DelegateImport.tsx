@@ -1,21 +1,28 @@
 import { CheckCircleOutlined, InboxOutlined, UploadOutlined, WarningOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Result, Space, Spin, Steps, Table, Tag, Upload } from 'antd';
 import { useState } from 'react';
+import {
+  commitDelegateImportEndpoint,
+  type DelegateDraft,
+  type DelegateImportDone,
+  type DelegateImportPreview,
+  type DelegateImportRefusal,
+  type ImportRowIssue,
+  previewDelegateImportEndpoint,
+} from '../../../../../contract/delegates.ts';
+import type { BodyIn } from '../../../../../contract/endpoint.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { type ApiError, api, asApiError, congressUrl } from '../../lib/api.ts';
+import { type ApiError, asApiError, call } from '../../lib/api.ts';
 import { useRouter } from '../../lib/router.tsx';
 import { pathFor } from '../../lib/routes.ts';
-import type { DelegateDraft, ImportDone, ImportIssue, ImportPreview } from '../../lib/types.ts';
 
 // Import a delegate list in two steps: the server reads and checks the file (preview, row by
 // row, in both languages); the commit sends the same file back with the preview's sha256 and
 // writes every row or none.
 
-interface UploadBody {
-  readonly fileName: string;
-  readonly contentBase64: string;
-}
+/** The file as the preview takes it; the commit sends it again with the preview's sha256. */
+type UploadBody = BodyIn<typeof previewDelegateImportEndpoint>;
 
 function readBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -49,8 +56,8 @@ export function DelegateImport({ congressId }: { readonly congressId: string }) 
   const { t, tx } = useI18n();
   const { navigate } = useRouter();
   const [upload, setUpload] = useState<UploadBody>();
-  const [preview, setPreview] = useState<ImportPreview>();
-  const [done, setDone] = useState<ImportDone>();
+  const [preview, setPreview] = useState<DelegateImportPreview>();
+  const [done, setDone] = useState<DelegateImportDone>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
 
@@ -65,7 +72,7 @@ export function DelegateImport({ congressId }: { readonly congressId: string }) 
     try {
       const body = { fileName: file.name, contentBase64: await readBase64(file) };
       setUpload(body);
-      setPreview(await api.post<ImportPreview>(congressUrl(congressId, '/delegate-imports/preview'), body));
+      setPreview(await call(previewDelegateImportEndpoint, { params: { congressId }, body }));
     } catch (caught) {
       setError(asApiError(caught));
     } finally {
@@ -80,14 +87,14 @@ export function DelegateImport({ congressId }: { readonly congressId: string }) 
     setError(undefined);
     try {
       setDone(
-        await api.post<ImportDone>(congressUrl(congressId, '/delegate-imports/commit'), {
-          ...upload,
-          sha256: preview.sha256,
+        await call(commitDelegateImportEndpoint, {
+          params: { congressId },
+          body: { ...upload, sha256: preview.sha256 },
         }),
       );
     } catch (caught) {
       const failure = asApiError(caught);
-      const refused = (failure.body as { preview?: ImportPreview } | null)?.preview;
+      const refused = (failure.body as Partial<DelegateImportRefusal> | null)?.preview;
       if (refused) setPreview(refused);
       setError(failure);
     } finally {
@@ -235,7 +242,7 @@ export function DelegateImport({ congressId }: { readonly congressId: string }) 
               </Card>
               {problems.length > 0 && (
                 <Card className="console-card" title={t('im.problems')} size="small">
-                  <Table<ImportIssue>
+                  <Table<ImportRowIssue>
                     size="small"
                     rowKey={(p) => `${p.row}-${p.field}-${p.en}`}
                     rowClassName={() => 'row-error'}
@@ -250,7 +257,7 @@ export function DelegateImport({ congressId }: { readonly congressId: string }) 
                         width: 140,
                         render: (f: string) => <strong>{fieldLabel(f)}</strong>,
                       },
-                      { title: t('im.problem'), render: (_: unknown, p: ImportIssue) => tx(p) },
+                      { title: t('im.problem'), render: (_: unknown, p: ImportRowIssue) => tx(p) },
                     ]}
                   />
                 </Card>

@@ -1,13 +1,14 @@
 import { Card, Checkbox, Empty, Skeleton } from 'antd';
 import { useState } from 'react';
+import { congressEndpoint } from '../../../../../contract/congress.ts';
+import { electionsEndpoint } from '../../../../../contract/elections.ts';
+import { sittingsEndpoint } from '../../../../../contract/procedure.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { LiveBadge } from '../../components/LiveBadge.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { congressUrl } from '../../lib/api.ts';
 import { attendanceDocument, delegateListDocument } from '../../lib/document-links.ts';
 import { formatHallDateTime } from '../../lib/format.ts';
-import type { ElectionSummary, SittingView } from '../../lib/types.ts';
-import { useApi } from '../../lib/use-api.ts';
+import { useEndpoint } from '../../lib/use-api.ts';
 import { useCongressEvents } from '../../lib/use-events.ts';
 import { DocumentRow } from './documents/DocumentRow.tsx';
 import { ElectionDocuments } from './documents/ElectionDocuments.tsx';
@@ -22,12 +23,15 @@ export function Documents({ congressId, roles }: ConsoleSectionProps) {
   const { t, lang } = useI18n();
   const [annotate, setAnnotate] = useState(true);
   const [refresh, setRefresh] = useState(0);
-  const elections = useApi<ElectionSummary[]>(congressUrl(congressId, '/elections'));
-  const sittings = useApi<SittingView[]>(congressUrl(congressId, '/sittings'));
+  const elections = useEndpoint(electionsEndpoint, { params: { congressId } });
+  const sittings = useEndpoint(sittingsEndpoint, { params: { congressId } });
+  // A plenary session lists its members (委员名单), not delegates.
+  const congress = useEndpoint(congressEndpoint, { params: { congressId } });
+  const plenary = congress.data !== undefined && congress.data.kind !== 'congress';
   const live = useCongressEvents(congressId, {
     // Progress counts carry no status: only a round's change of state matters here.
-    voting: (data) => {
-      if ((data as { status?: string }).status) setRefresh((n) => n + 1);
+    voting: (event) => {
+      if ('status' in event) setRefresh((n) => n + 1);
     },
     result: () => {
       setRefresh((n) => n + 1);
@@ -61,10 +65,11 @@ export function Documents({ congressId, roles }: ConsoleSectionProps) {
       <ErrorAlert error={sittings.error} onRetry={() => void sittings.reload()} />
       {(delegateList || attendance.length > 0) && (
         <Card className="console-card doc-card" size="small" title={t('doc.congressDocuments')}>
-          {delegateList && (
+          {/* Shown once the meeting is known: a plenary's list is the 委员名单, never 代表名单 for a moment. */}
+          {delegateList && congress.data && (
             <DocumentRow
-              title={t('doc.delegateList')}
-              detail={t('doc.delegateListDetail')}
+              title={t(plenary ? 'doc.memberList' : 'doc.delegateList')}
+              detail={t(plenary ? 'doc.memberListDetail' : 'doc.delegateListDetail')}
               link={delegateList}
               testId="doc-delegates"
             />

@@ -1,14 +1,24 @@
 import { ScheduleOutlined } from '@ant-design/icons';
 import { Button, Skeleton } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
+import { congressEndpoint } from '../../../../../contract/congress.ts';
+import { delegatesEndpoint } from '../../../../../contract/delegates.ts';
+import {
+  createMethodEndpoint,
+  type ElectionView,
+  electionEndpoint,
+  electionMethodsEndpoint,
+  electionsEndpoint,
+  prepareFirstPlenaryEndpoint,
+  recordMethodVoteEndpoint,
+} from '../../../../../contract/elections.ts';
+import { mayCall } from '../../../../../contract/endpoint.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { type ApiError, api, asApiError, congressUrl } from '../../lib/api.ts';
+import { type ApiError, asApiError, call } from '../../lib/api.ts';
 import { useRouter } from '../../lib/router.tsx';
 import { pathFor } from '../../lib/routes.ts';
-import type { ElectionDetail, ElectionMethod } from '../../lib/setup-types.ts';
-import type { CongressView, DelegateView, ElectionSummary } from '../../lib/types.ts';
-import { useApi } from '../../lib/use-api.ts';
+import { useEndpoint } from '../../lib/use-api.ts';
 import { useCongressEvents } from '../../lib/use-events.ts';
 import { ElectionPanel } from './elections/ElectionPanel.tsx';
 import { ElectionTable } from './elections/ElectionTable.tsx';
@@ -26,13 +36,13 @@ import type { ConsoleSectionProps } from './section-props.ts';
 export function Elections({ congressId, roles }: ConsoleSectionProps) {
   const { t } = useI18n();
   const { navigate } = useRouter();
-  const isAdmin = roles.has('admin');
-  const canRun = isAdmin || roles.has('presiding');
-  const list = useApi<ElectionSummary[]>(congressUrl(congressId, '/elections'));
-  const methods = useApi<ElectionMethod[]>(congressUrl(congressId, '/election-methods'));
-  const delegates = useApi<DelegateView[]>(congressUrl(congressId, '/delegates'));
-  const congress = useApi<CongressView>(congressUrl(congressId));
-  const [details, setDetails] = useState<Readonly<Record<string, ElectionDetail>>>({});
+  // The first plenary's card: preparing it, and at the plenary the discipline commission's result.
+  const mayPrepare = mayCall(prepareFirstPlenaryEndpoint, roles);
+  const list = useEndpoint(electionsEndpoint, { params: { congressId } });
+  const methods = useEndpoint(electionMethodsEndpoint, { params: { congressId } });
+  const delegates = useEndpoint(delegatesEndpoint, { params: { congressId } });
+  const congress = useEndpoint(congressEndpoint, { params: { congressId } });
+  const [details, setDetails] = useState<Readonly<Record<string, ElectionView>>>({});
   const [detailError, setDetailError] = useState<ApiError>();
   const [chosenId, setChosenId] = useState<string>();
 
@@ -41,9 +51,7 @@ export function Elections({ congressId, roles }: ConsoleSectionProps) {
     const ids = (list.data ?? []).map((e) => e.id);
     try {
       const views = await Promise.all(
-        ids.map((id) =>
-          api.get<ElectionDetail>(congressUrl(congressId, `/elections/${encodeURIComponent(id)}`)),
-        ),
+        ids.map((electionId) => call(electionEndpoint, { params: { congressId, electionId } })),
       );
       setDetails(Object.fromEntries(views.map((v) => [v.id, v])));
       setDetailError(undefined);
@@ -83,11 +91,11 @@ export function Elections({ congressId, roles }: ConsoleSectionProps) {
         congressId={congressId}
         methods={methods.data}
         error={methods.error}
-        isAdmin={isAdmin}
-        canRecordVote={canRun}
+        canDraft={mayCall(createMethodEndpoint, roles)}
+        canRecordVote={mayCall(recordMethodVoteEndpoint, roles)}
         onChanged={refresh}
       />
-      {isAdmin && congress.data?.kind === 'congress' && list.data && (
+      {mayPrepare && congress.data?.kind === 'congress' && list.data && (
         <FirstPlenaryCard congress={congress.data} elections={list.data} onChanged={refresh} />
       )}
       <ErrorAlert error={list.error ?? detailError} onRetry={() => void list.reload()} />
@@ -108,7 +116,7 @@ export function Elections({ congressId, roles }: ConsoleSectionProps) {
         />
       )}
       {/* At the plenary, the discipline commission's result comes after its own elections. */}
-      {isAdmin && congress.data?.kind === 'plenary' && list.data && (
+      {mayPrepare && congress.data?.kind === 'plenary' && list.data && (
         <FirstPlenaryCard congress={congress.data} elections={list.data} onChanged={refresh} />
       )}
     </div>

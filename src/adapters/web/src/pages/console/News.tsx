@@ -1,17 +1,24 @@
 import { GlobalOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Card } from 'antd';
 import { useState } from 'react';
+import { congressEndpoint } from '../../../../../contract/congress.ts';
+import {
+  congressNewsEndpoint,
+  type NewsItem,
+  portalListEndpoint,
+  publishNewsEndpoint,
+  withdrawNewsEndpoint,
+} from '../../../../../contract/news.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { api, asApiError, congressUrl } from '../../lib/api.ts';
-import { newsKindsFor } from '../../lib/news.ts';
-import type { NewsItem } from '../../lib/publishing-types.ts';
-import type { CongressView } from '../../lib/types.ts';
-import { useApi } from '../../lib/use-api.ts';
+import { asApiError, call, urlOf } from '../../lib/api.ts';
+import { newsKindsFor, untranslatedIn } from '../../lib/news.ts';
+import { useEndpoint } from '../../lib/use-api.ts';
 import { NewsDrafting } from './news/NewsDrafting.tsx';
 import { NewsEditor } from './news/NewsEditor.tsx';
 import { NewsItems } from './news/NewsItems.tsx';
 import { NewsTemplates } from './news/NewsTemplates.tsx';
+import { useUntranslatedGuard } from './news/UntranslatedGuard.tsx';
 import type { ConsoleSectionProps } from './section-props.ts';
 
 // The congress's announcements: drafts generated from the record (opening, closing, the first
@@ -24,15 +31,18 @@ type Editing = { readonly item: NewsItem | null } | null;
 export function News({ congressId }: ConsoleSectionProps) {
   const { t, tx, lang } = useI18n();
   const { message } = AntApp.useApp();
-  const congress = useApi<CongressView>(congressUrl(congressId));
-  const items = useApi<NewsItem[]>(congressUrl(congressId, '/news'));
+  const congress = useEndpoint(congressEndpoint, { params: { congressId } });
+  const items = useEndpoint(congressNewsEndpoint, { params: { congressId } });
   const [editing, setEditing] = useState<Editing>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  const guard = useUntranslatedGuard();
 
   const changeStatus = async (item: NewsItem, to: 'publish' | 'withdraw') => {
+    if (to === 'publish' && !(await guard(untranslatedIn(item)))) return;
     setBusy(item.id);
     try {
-      await api.post<NewsItem>(congressUrl(congressId, `/news/${encodeURIComponent(item.id)}/${to}`));
+      const change = to === 'publish' ? publishNewsEndpoint : withdrawNewsEndpoint;
+      await call(change, { params: { congressId, newsId: item.id } });
       void message.success(to === 'publish' ? t('news.published') : t('news.withdrawn'));
       await items.reload();
     } catch (caught) {
@@ -48,7 +58,7 @@ export function News({ congressId }: ConsoleSectionProps) {
         <h1 className="page-title">{t('console.section.news')}</h1>
         <Button
           icon={<GlobalOutlined />}
-          href={lang === 'en' ? '/news?lang=en' : '/news'}
+          href={urlOf(portalListEndpoint, { query: { lang: lang === 'en' ? 'en' : undefined } })}
           target="_blank"
           rel="noopener"
         >

@@ -1,11 +1,16 @@
 import { Alert, Card, Descriptions, Empty, Skeleton } from 'antd';
+import {
+  congressEndpoint,
+  createOrganisationEndpoint,
+  organisationsEndpoint,
+  termsEndpoint,
+} from '../../../../../contract/congress.ts';
+import { mayCall } from '../../../../../contract/endpoint.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { congressUrl } from '../../lib/api.ts';
-import type { OrganisationView, TermView } from '../../lib/publishing-types.ts';
+import { rolesInEveryCongress } from '../../lib/roles.ts';
 import { useSession } from '../../lib/session.tsx';
-import type { CongressView } from '../../lib/types.ts';
-import { useApi } from '../../lib/use-api.ts';
+import { useEndpoint } from '../../lib/use-api.ts';
 import { OrganisationActions } from './organisations/OrganisationActions.tsx';
 import { TermCard } from './organisations/TermCard.tsx';
 import type { ConsoleSectionProps } from './section-props.ts';
@@ -19,14 +24,13 @@ export function Organisations({ congressId }: ConsoleSectionProps) {
   const { t } = useI18n();
   const { session } = useSession();
   // Organisations, terms and new congresses are the installation's: its administrators record them.
-  const mayCreate = (session?.rolesByCongress?.['*'] ?? []).includes('admin');
-  const congress = useApi<CongressView>(congressUrl(congressId));
-  const organisations = useApi<OrganisationView[]>('/api/organisations');
+  const mayCreate = mayCall(createOrganisationEndpoint, new Set(rolesInEveryCongress(session)));
+  const congress = useEndpoint(congressEndpoint, { params: { congressId } });
+  const organisations = useEndpoint(organisationsEndpoint, {});
   const organisationId = congress.data?.organisationId;
-  const terms = useApi<TermView[]>(
-    organisationId && !organisations.error
-      ? `/api/organisations/${encodeURIComponent(organisationId)}/terms`
-      : null,
+  const terms = useEndpoint(
+    termsEndpoint,
+    organisationId && !organisations.error ? { params: { organisationId } } : null,
   );
   const organisation = organisations.data?.find((o) => o.id === organisationId);
   const parent = organisations.data?.find((o) => o.id === organisation?.parentId);

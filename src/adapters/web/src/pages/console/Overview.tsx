@@ -1,26 +1,29 @@
 import { FundProjectionScreenOutlined, IdcardOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Skeleton, Space, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
+import type { AttendanceCounts } from '../../../../../contract/attendance.ts';
+import { publicAttendanceEndpoint } from '../../../../../contract/attendance.ts';
+import {
+  bodiesEndpoint,
+  congressEndpoint,
+  updateCongressEndpoint,
+} from '../../../../../contract/congress.ts';
+import { createDelegationEndpoint, delegationsEndpoint } from '../../../../../contract/delegates.ts';
+import { mayCall } from '../../../../../contract/endpoint.ts';
+import { type SittingView, sittingsEndpoint } from '../../../../../contract/procedure.ts';
+import { setScreenEndpoint } from '../../../../../contract/screen.ts';
 import { CountsBar } from '../../components/CountsBar.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { LiveBadge } from '../../components/LiveBadge.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { congressUrl } from '../../lib/api.ts';
 import { formatDateRange, formatHallDateTime } from '../../lib/format.ts';
 import { rolesFor } from '../../lib/roles.ts';
 import { useRouter } from '../../lib/router.tsx';
 import { pathFor } from '../../lib/routes.ts';
 import { useSession } from '../../lib/session.tsx';
-import type {
-  AttendanceCounts,
-  BodiesView,
-  CongressView,
-  CurrentAttendance,
-  DelegationView,
-  SittingView,
-} from '../../lib/types.ts';
-import { useApi } from '../../lib/use-api.ts';
+import { useEndpoint } from '../../lib/use-api.ts';
 import { useCongressEvents } from '../../lib/use-events.ts';
+import { ScreenControl } from '../screen/ScreenControl.tsx';
 import { CongressBasicsEditor } from './overview/CongressBasicsEditor.tsx';
 import { DelegationsEditor } from './overview/DelegationsEditor.tsx';
 import { RehearsalCard } from './rehearsal/RehearsalCard.tsx';
@@ -37,12 +40,12 @@ export function Overview({ congressId }: { readonly congressId: string }) {
   const { t, lang } = useI18n();
   const { navigate } = useRouter();
   const { session } = useSession();
-  const isAdmin = rolesFor(session, congressId).has('admin');
-  const congress = useApi<CongressView>(congressUrl(congressId));
-  const bodies = useApi<BodiesView>(congressUrl(congressId, '/bodies'));
-  const sittings = useApi<SittingView[]>(congressUrl(congressId, '/sittings'));
-  const delegations = useApi<DelegationView[]>(congressUrl(congressId, '/delegations'));
-  const current = useApi<CurrentAttendance>(congressUrl(congressId, '/attendance/public-counts'));
+  const roles = rolesFor(session, congressId);
+  const congress = useEndpoint(congressEndpoint, { params: { congressId } });
+  const bodies = useEndpoint(bodiesEndpoint, { params: { congressId } });
+  const sittings = useEndpoint(sittingsEndpoint, { params: { congressId } });
+  const delegations = useEndpoint(delegationsEndpoint, { params: { congressId } });
+  const current = useEndpoint(publicAttendanceEndpoint, { params: { congressId } });
   const [counts, setCounts] = useState<readonly AttendanceCounts[]>([]);
   // Bumped by every event, for the rehearsal card to see the congress move on.
   const [tick, setTick] = useState(0);
@@ -51,9 +54,8 @@ export function Overview({ congressId }: { readonly congressId: string }) {
     if (current.data) setCounts(current.data.sittings);
   }, [current.data]);
   const live = useCongressEvents(congressId, {
-    snapshot: (data) => setCounts((data as CurrentAttendance).sittings),
-    attendance: (data) => {
-      const next = data as AttendanceCounts;
+    snapshot: (snapshot) => setCounts(snapshot.sittings),
+    attendance: (next) => {
       setCounts((list) => list.map((s) => (s.sittingId === next.sittingId ? next : s)));
       moved();
     },
@@ -94,7 +96,11 @@ export function Overview({ congressId }: { readonly congressId: string }) {
       ) : (
         <Card
           className="console-card"
-          extra={isAdmin && <CongressBasicsEditor congress={c} onSaved={() => void congress.reload()} />}
+          extra={
+            mayCall(updateCongressEndpoint, roles) && (
+              <CongressBasicsEditor congress={c} onSaved={() => void congress.reload()} />
+            )
+          }
         >
           <Descriptions column={{ xs: 1, md: 2 }} size="middle" styles={{ label: { whiteSpace: 'nowrap' } }}>
             <Descriptions.Item label={t('ov.name')} span="filled">
@@ -122,6 +128,7 @@ export function Overview({ congressId }: { readonly congressId: string }) {
       )}
 
       <RehearsalCard congressId={congressId} tick={tick} />
+      {mayCall(setScreenEndpoint, roles) && <ScreenControl congressId={congressId} />}
 
       <div className="console-section-head">
         <h2 className="section-title">{t('ov.attendance')}</h2>
@@ -195,7 +202,7 @@ export function Overview({ congressId }: { readonly congressId: string }) {
         title={`${t('ov.delegations')} · ${t('dl.total', { n: total })}`}
         size="small"
         extra={
-          isAdmin && (
+          mayCall(createDelegationEndpoint, roles) && (
             <DelegationsEditor
               congressId={congressId}
               delegations={delegations.data ?? []}

@@ -1,12 +1,16 @@
 import { Card, Empty, Skeleton } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
+import {
+  type ElectionView,
+  electionEndpoint,
+  electionsEndpoint,
+  type RoundView,
+} from '../../../../../contract/elections.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { LiveBadge } from '../../components/LiveBadge.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { type ApiError, api, asApiError, congressUrl } from '../../lib/api.ts';
-import type { ElectionDetail, RoundDetail } from '../../lib/setup-types.ts';
-import type { ElectionSummary } from '../../lib/types.ts';
-import { useApi } from '../../lib/use-api.ts';
+import { type ApiError, asApiError, call } from '../../lib/api.ts';
+import { useEndpoint } from '../../lib/use-api.ts';
 import { useCongressEvents } from '../../lib/use-events.ts';
 import { PaperRoundCard } from './paper/PaperRoundCard.tsx';
 import type { ConsoleSectionProps } from './section-props.ts';
@@ -16,13 +20,13 @@ import type { ConsoleSectionProps } from './section-props.ts';
 // issued against returned [B2]; buttons open the teller's entry and the scrutineers' comparison.
 
 interface PaperRound {
-  readonly election: ElectionDetail;
-  readonly round: RoundDetail;
+  readonly election: ElectionView;
+  readonly round: RoundView;
 }
 
 export function PaperOverview({ congressId, roles }: ConsoleSectionProps) {
   const { t } = useI18n();
-  const list = useApi<ElectionSummary[]>(congressUrl(congressId, '/elections'));
+  const list = useEndpoint(electionsEndpoint, { params: { congressId } });
   const [rounds, setRounds] = useState<readonly PaperRound[]>();
   const [error, setError] = useState<ApiError>();
   // Per round, bumped when a teller keys a sheet there: its card reads its numbers again.
@@ -32,9 +36,7 @@ export function PaperOverview({ congressId, roles }: ConsoleSectionProps) {
     const paper = (list.data ?? []).filter((e) => e.ballotMode === 'paper');
     try {
       const views = await Promise.all(
-        paper.map((e) =>
-          api.get<ElectionDetail>(congressUrl(congressId, `/elections/${encodeURIComponent(e.id)}`)),
-        ),
+        paper.map((e) => call(electionEndpoint, { params: { congressId, electionId: e.id } })),
       );
       setRounds(
         views.flatMap((election) =>
@@ -54,11 +56,10 @@ export function PaperOverview({ congressId, roles }: ConsoleSectionProps) {
   }, [list.data, load]);
 
   const live = useCongressEvents(congressId, {
-    voting: (data) => {
-      const event = data as { roundId?: string; status?: string };
-      if (!event.roundId) return;
+    voting: (event) => {
+      if (!('roundId' in event)) return;
       // A round opened, closed or counted changes the list; a keyed sheet only its card.
-      if (event.status) void load();
+      if ('status' in event) void load();
       const roundId = event.roundId;
       setVersions((v) => ({ ...v, [roundId]: (v[roundId] ?? 0) + 1 }));
     },

@@ -1,13 +1,20 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Skeleton } from 'antd';
 import { useEffect, useRef, useState } from 'react';
+import { bodiesEndpoint, congressEndpoint } from '../../../../../contract/congress.ts';
+import { delegatesEndpoint } from '../../../../../contract/delegates.ts';
+import { electionMethodsEndpoint } from '../../../../../contract/elections.ts';
+import { mayCall } from '../../../../../contract/endpoint.ts';
+import {
+  createSittingEndpoint,
+  openSittingEndpoint,
+  type SittingView,
+  sittingsEndpoint,
+} from '../../../../../contract/procedure.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { congressUrl } from '../../lib/api.ts';
 import { currentSitting, sittingsByTime } from '../../lib/procedure.ts';
-import type { Bodies, ElectionMethod, Sitting } from '../../lib/setup-types.ts';
-import type { CongressView, DelegateView } from '../../lib/types.ts';
-import { useApi } from '../../lib/use-api.ts';
+import { useEndpoint } from '../../lib/use-api.ts';
 import { useCongressEvents } from '../../lib/use-events.ts';
 import type { ConsoleSectionProps } from './section-props.ts';
 import { BodiesCard } from './sittings/BodiesCard.tsx';
@@ -16,21 +23,22 @@ import { SittingList } from './sittings/SittingList.tsx';
 import { SittingPanel } from './sittings/SittingPanel.tsx';
 
 // 会议与议程: the congress's sittings by time; for the chosen one its details, executive chairs
-// and agenda with the adoption votes; and the congress's bodies. Administrators set it all up;
+// and agenda with the adoption votes; and, for a congress, its bodies. Administrators set it all up;
 // the presiding officer opens and closes sittings and votes. Other consoles' changes arrive on
 // the event stream.
 
 export function Sittings({ congressId, roles }: ConsoleSectionProps) {
   const { t } = useI18n();
-  const isAdmin = roles.has('admin');
-  const canRun = isAdmin || roles.has('presiding');
-  const sittings = useApi<Sitting[]>(congressUrl(congressId, '/sittings'));
-  const bodies = useApi<Bodies>(congressUrl(congressId, '/bodies'));
-  const congress = useApi<CongressView>(congressUrl(congressId));
-  const delegates = useApi<DelegateView[]>(congressUrl(congressId, '/delegates'));
-  const methods = useApi<ElectionMethod[]>(congressUrl(congressId, '/election-methods'));
+  // Who sets the sittings up, and who opens and closes them and their votes: the endpoints' rules.
+  const isAdmin = mayCall(createSittingEndpoint, roles);
+  const canRun = mayCall(openSittingEndpoint, roles);
+  const sittings = useEndpoint(sittingsEndpoint, { params: { congressId } });
+  const bodies = useEndpoint(bodiesEndpoint, { params: { congressId } });
+  const congress = useEndpoint(congressEndpoint, { params: { congressId } });
+  const delegates = useEndpoint(delegatesEndpoint, { params: { congressId } });
+  const methods = useEndpoint(electionMethodsEndpoint, { params: { congressId } });
   const [chosenId, setChosenId] = useState<string>();
-  const [form, setForm] = useState<Sitting | 'new' | null>(null);
+  const [form, setForm] = useState<SittingView | 'new' | null>(null);
   // Bumped by the event stream: the chosen sitting's agenda reloads with it.
   const [version, setVersion] = useState(0);
 
@@ -41,8 +49,8 @@ export function Sittings({ congressId, roles }: ConsoleSectionProps) {
       void congress.reload();
       setVersion((v) => v + 1);
     },
-    voting: (data) => {
-      if ((data as { voteId?: string }).voteId) setVersion((v) => v + 1);
+    voting: (event) => {
+      if ('voteId' in event) setVersion((v) => v + 1);
     },
   });
 
@@ -101,15 +109,18 @@ export function Sittings({ congressId, roles }: ConsoleSectionProps) {
           </div>
         </div>
       )}
-      <BodiesCard
-        congressId={congressId}
-        bodies={bodies.data}
-        error={bodies.error}
-        secretaryGeneral={congress.data?.secretaryGeneral ?? null}
-        delegates={delegates.data ?? []}
-        isAdmin={isAdmin}
-        onChanged={() => void bodies.reload()}
-      />
+      {/* The presidium and the credentials committee are a congress's; a plenary has neither. */}
+      {congress.data?.kind === 'congress' && (
+        <BodiesCard
+          congressId={congressId}
+          bodies={bodies.data}
+          error={bodies.error}
+          secretaryGeneral={congress.data.secretaryGeneral ?? null}
+          delegates={delegates.data ?? []}
+          isAdmin={isAdmin}
+          onChanged={() => void bodies.reload()}
+        />
+      )}
       {form !== null && (
         <SittingForm
           congressId={congressId}

@@ -1,11 +1,15 @@
 import { Card, Table, Tag } from 'antd';
 import { useEffect, useRef } from 'react';
+import {
+  type AbsentDelegate,
+  absentDelegatesEndpoint,
+  type OnLeaveDelegate,
+  onLeaveDelegatesEndpoint,
+} from '../../../../../../contract/attendance.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import { congressUrl } from '../../../lib/api.ts';
 import { formatHallTime } from '../../../lib/format.ts';
-import type { AbsentDelegate, OnLeaveDelegate } from '../../../lib/setup-types.ts';
-import { useApi } from '../../../lib/use-api.ts';
+import { useEndpoint } from '../../../lib/use-api.ts';
 
 const LEAVE_COLOR = { personal: 'blue', illness: 'magenta', other: 'default' } as const;
 
@@ -24,9 +28,9 @@ export function AttendanceLists({
   readonly version: number;
 }) {
   const { t } = useI18n();
-  const base = congressUrl(congressId, `/sittings/${encodeURIComponent(sittingId)}/attendance`);
-  const absent = useApi<{ delegates: AbsentDelegate[] }>(`${base}/absent`);
-  const onLeave = useApi<{ delegates: OnLeaveDelegate[] }>(`${base}/on-leave`);
+  const params = { congressId, sittingId };
+  const absent = useEndpoint(absentDelegatesEndpoint, { params });
+  const onLeave = useEndpoint(onLeaveDelegatesEndpoint, { params });
   const seen = useRef(version);
   useEffect(() => {
     if (seen.current === version) return;

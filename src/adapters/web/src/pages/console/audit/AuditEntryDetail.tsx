@@ -1,6 +1,6 @@
+import type { AuditEntry } from '../../../../../../contract/audit.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { formatHallDateTime } from '../../../lib/format.ts';
-import type { AuditEntry } from '../../../lib/publishing-types.ts';
 
 /** An entry opened up: who and when in full, the state before and after, and its place in the chain. */
 export function AuditEntryDetail({

@@ -1,9 +1,9 @@
 import { Alert, Typography } from 'antd';
 import { useCallback, useState } from 'react';
+import { type AuditVerdict, verifyAuditEndpoint } from '../../../../../../contract/audit.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import { type ApiError, api, asApiError, congressUrl } from '../../../lib/api.ts';
+import { type ApiError, asApiError, call } from '../../../lib/api.ts';
 import { formatHallDateTime } from '../../../lib/format.ts';
-import type { AuditVerdict } from '../../../lib/publishing-types.ts';
 
 // 哈希链校验: the server re-reads the whole log and recomputes every hash. When the chain holds,
 // the head's seq and hash are what to record elsewhere (on the signed tally sheet, in the minutes):
@@ -23,7 +23,7 @@ export function useChainVerification(congressId: string) {
     setBusy(true);
     setError(undefined);
     try {
-      const result = await api.get<AuditVerdict>(congressUrl(congressId, '/audit/verify'));
+      const result = await call(verifyAuditEndpoint, { params: { congressId } });
       setVerification({ result, at: new Date().toISOString() });
     } catch (caught) {
       setError(asApiError(caught));

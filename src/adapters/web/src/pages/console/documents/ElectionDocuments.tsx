@@ -1,12 +1,11 @@
 import { Card, Skeleton, Tag } from 'antd';
 import { useEffect } from 'react';
+import { electionEndpoint, type RoundView } from '../../../../../../contract/elections.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import { congressUrl } from '../../../lib/api.ts';
 import { electionListDocument, listOrder, roundDocuments } from '../../../lib/document-links.ts';
 import type { Role } from '../../../lib/roles.ts';
-import type { ElectionView, RoundView } from '../../../lib/types.ts';
-import { useApi } from '../../../lib/use-api.ts';
+import { useEndpoint } from '../../../lib/use-api.ts';
 import { DocumentRow } from './DocumentRow.tsx';
 
 const ELECTION_STATUS_COLOR: Readonly<Record<string, string>> = {
@@ -31,9 +30,7 @@ export function ElectionDocuments({
   readonly refresh: number;
 }) {
   const { t } = useI18n();
-  const election = useApi<ElectionView>(
-    congressUrl(congressId, `/elections/${encodeURIComponent(electionId)}`),
-  );
+  const election = useEndpoint(electionEndpoint, { params: { congressId, electionId } });
   const { reload } = election;
   useEffect(() => {
     if (refresh > 0) void reload();

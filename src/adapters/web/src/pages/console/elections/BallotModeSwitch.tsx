@@ -1,9 +1,12 @@
 import { Segmented, Tag } from 'antd';
+import {
+  BALLOT_MODES,
+  type BallotMode,
+  setBallotModeEndpoint,
+} from '../../../../../../contract/elections.ts';
 import { useAction } from '../../../components/use-action.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import { api, congressUrl } from '../../../lib/api.ts';
-
-type BallotMode = 'paper' | 'electronic';
+import { call } from '../../../lib/api.ts';
 
 /**
  * Paper ballots or electronic voting: the secretariat chooses while the election is prepared;
@@ -26,8 +29,9 @@ export function BallotModeSwitch({
   const action = useAction();
   if (!canChange) return <Tag data-testid="ballot-mode">{t(`pres.mode.${mode}`)}</Tag>;
   const choose = async (next: BallotMode) => {
-    const url = congressUrl(congressId, `/elections/${encodeURIComponent(electionId)}/ballot-mode`);
-    const done = await action.run('mode', () => api.put(url, { ballotMode: next }), {
+    const send = () =>
+      call(setBallotModeEndpoint, { params: { congressId, electionId }, body: { ballotMode: next } });
+    const done = await action.run('mode', send, {
       done: t('el.modeChanged', { mode: t(`pres.mode.${next}`) }),
     });
     if (done) onChanged();
@@ -38,7 +42,7 @@ export function BallotModeSwitch({
       value={mode}
       disabled={action.busy !== undefined}
       onChange={(next) => void choose(next)}
-      options={(['paper', 'electronic'] as const).map((value) => ({ value, label: t(`pres.mode.${value}`) }))}
+      options={BALLOT_MODES.map((value) => ({ value, label: t(`pres.mode.${value}`) }))}
       data-testid="ballot-mode-switch"
       title={t('el.modeHint')}
     />

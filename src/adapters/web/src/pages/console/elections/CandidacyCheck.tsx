@@ -34,7 +34,10 @@ export function CandidacyCheck({ check }: { readonly check: CandidateListCheck }
       </span>
       <div>
         <div className="candidacy-summary" data-testid="candidacy-summary">
-          {t('el.check.summary', { count: check.count, seats: check.seats, surplus: check.surplus })}
+          {/* No "差额-11名": fewer candidates than seats is said as what is missing, below. */}
+          {check.surplus >= 0
+            ? t('el.check.summary', { count: check.count, seats: check.seats, surplus: check.surplus })
+            : t('el.check.summaryShort', { count: check.count, seats: check.seats })}
         </div>
         <div className="candidacy-rule">
           [{check.rule}] {rule}

@@ -7,23 +7,23 @@ import {
 } from '@ant-design/icons';
 import { Alert, Button, Input, Space, Table } from 'antd';
 import { useMemo, useState } from 'react';
+import type { DelegateView } from '../../../../../../contract/delegates.ts';
+import {
+  type CandidacyVerdict,
+  type Candidate,
+  type ElectionView,
+  setCandidatesEndpoint,
+} from '../../../../../../contract/elections.ts';
 import { DelegateSelect } from '../../../components/DelegateSelect.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { useAction } from '../../../components/use-action.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import { api, congressUrl } from '../../../lib/api.ts';
+import { call } from '../../../lib/api.ts';
 import { ballotOrderKind, checkCandidateList, normaliseName } from '../../../lib/candidate-check.ts';
-import type { CandidacyVerdict, ElectionDetail } from '../../../lib/setup-types.ts';
-import type { DelegateView } from '../../../lib/types.ts';
 import { CandidacyCheck } from './CandidacyCheck.tsx';
 
-interface DraftCandidate {
-  readonly name: string;
-  readonly delegateId: string | null;
-  readonly gender: string | null;
-  readonly ethnicity: string | null;
-  readonly position: string | null;
-}
+/** A candidate as the list is edited: what the secretariat enters (the server gives the id and rank). */
+type DraftCandidate = Pick<Candidate, 'name' | 'delegateId' | 'gender' | 'ethnicity' | 'position'>;
 
 /**
  * The candidate list (候选人名单): shown in ballot order as the server returns it [C3]; edited by
@@ -38,7 +38,7 @@ export function CandidateEditor({
   onSaved,
 }: {
   readonly congressId: string;
-  readonly election: ElectionDetail;
+  readonly election: ElectionView;
   readonly delegates: readonly DelegateView[];
   readonly canEdit: boolean;
   readonly onSaved: () => void;
@@ -87,9 +87,9 @@ export function CandidateEditor({
     const ok = await action.run(
       'save',
       async () => {
-        const answer = await api.put<{ verdict: CandidacyVerdict }>(
-          congressUrl(congressId, `/elections/${encodeURIComponent(election.id)}/candidates`),
-          {
+        const answer = await call(setCandidatesEndpoint, {
+          params: { congressId, electionId: election.id },
+          body: {
             candidates: draft.map((c) => ({
               name: normaliseName(c.name),
               ...optional('delegateId', c.delegateId),
@@ -98,7 +98,7 @@ export function CandidateEditor({
               ...optional('position', c.position),
             })),
           },
-        );
+        });
         setSaved(answer.verdict);
       },
       { done: t('el.candidatesSaved'), inline: true },

@@ -1,10 +1,18 @@
 import { FilePdfOutlined } from '@ant-design/icons';
 import { Button, Card, Space, Tabs, Tag } from 'antd';
+import type { PositionView } from '../../../../../../contract/congress.ts';
+import type { DelegateView } from '../../../../../../contract/delegates.ts';
+import { electedListPdfEndpoint, LIST_DRAFT_ROLES } from '../../../../../../contract/documents.ts';
+import {
+  type ElectionView,
+  setBallotModeEndpoint,
+  setCandidatesEndpoint,
+  setOfficersEndpoint,
+} from '../../../../../../contract/elections.ts';
+import { mayCall } from '../../../../../../contract/endpoint.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import { congressUrl } from '../../../lib/api.ts';
+import { urlOf } from '../../../lib/api.ts';
 import { hasAny, type Role } from '../../../lib/roles.ts';
-import type { ElectionDetail, TermPosition } from '../../../lib/setup-types.ts';
-import type { DelegateView } from '../../../lib/types.ts';
 import { BallotModeSwitch } from './BallotModeSwitch.tsx';
 import { CandidateEditor } from './CandidateEditor.tsx';
 import { ELECTION_STATUS_COLOR } from './ElectionTable.tsx';
@@ -21,15 +29,16 @@ export function ElectionPanel({
   onChanged,
 }: {
   readonly congressId: string;
-  readonly election: ElectionDetail;
+  readonly election: ElectionView;
   readonly delegates: readonly DelegateView[];
   readonly roles: ReadonlySet<Role>;
-  readonly reporting: readonly TermPosition[];
+  readonly reporting: readonly PositionView[];
   readonly onChanged: () => void;
 }) {
   const { t } = useI18n();
-  const isAdmin = roles.has('admin');
   const preparing = election.status === 'preparing';
+  // A prepared round (ballots printed) fixes the list and the kind of ballot until it is withdrawn.
+  const prepared = election.rounds.some((round) => round.status === 'prepared');
   return (
     <Card className="console-card" data-testid="election-panel" data-election-id={election.id}>
       <div className="election-head">
@@ -41,16 +50,16 @@ export function ElectionPanel({
             congressId={congressId}
             electionId={election.id}
             mode={election.ballotMode}
-            canChange={isAdmin && preparing}
+            canChange={mayCall(setBallotModeEndpoint, roles) && preparing && !prepared}
             onChanged={onChanged}
           />
           <Tag color={ELECTION_STATUS_COLOR[election.status]}>{t(`el.status.${election.status}`)}</Tag>
         </Space>
-        {hasAny(roles, ['admin', 'presiding']) && (
+        {hasAny(roles, LIST_DRAFT_ROLES) && (
           <Button
             size="small"
             icon={<FilePdfOutlined />}
-            href={congressUrl(congressId, `/elections/${encodeURIComponent(election.id)}/list.pdf`)}
+            href={urlOf(electedListPdfEndpoint, { params: { congressId, electionId: election.id } })}
             target="_blank"
             rel="noopener"
             className="election-pdf"
@@ -71,7 +80,7 @@ export function ElectionPanel({
                 congressId={congressId}
                 election={election}
                 delegates={delegates}
-                canEdit={isAdmin && preparing}
+                canEdit={mayCall(setCandidatesEndpoint, roles) && preparing && !prepared}
                 onSaved={onChanged}
               />
             ),
@@ -84,7 +93,7 @@ export function ElectionPanel({
                 congressId={congressId}
                 election={election}
                 delegates={delegates}
-                canEdit={isAdmin}
+                canEdit={mayCall(setOfficersEndpoint, roles)}
                 onSaved={onChanged}
               />
             ),

@@ -1,7 +1,6 @@
 import { Card, Table, Tag } from 'antd';
+import type { ElectionSummary, ElectionView } from '../../../../../../contract/elections.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import type { ElectionDetail, Office } from '../../../lib/setup-types.ts';
-import type { ElectionSummary } from '../../../lib/types.ts';
 
 export const ELECTION_STATUS_COLOR = {
   preparing: 'gold',
@@ -17,7 +16,7 @@ export function ElectionTable({
   onChoose,
 }: {
   readonly elections: readonly ElectionSummary[];
-  readonly details: Readonly<Record<string, ElectionDetail>>;
+  readonly details: Readonly<Record<string, ElectionView>>;
   readonly chosenId: string | undefined;
   readonly onChoose: (id: string) => void;
 }) {
@@ -58,7 +57,7 @@ export function ElectionTable({
                     t('el.seatsN', { n: e.seats }),
                     candidacy(e),
                     details[e.id] ? t('el.candidatesLine', { n: details[e.id]!.candidacy.candidates }) : '',
-                    t(`el.status.${e.status as keyof typeof ELECTION_STATUS_COLOR}`),
+                    t(`el.status.${e.status}`),
                   ]
                     .filter((part) => part !== '')
                     .join(' · ')}
@@ -70,7 +69,7 @@ export function ElectionTable({
             title: t('el.col.office'),
             dataIndex: 'office',
             responsive: ['lg'],
-            render: (office: string) => t(`el.office.${office as Office}`),
+            render: (office: ElectionSummary['office']) => t(`el.office.${office}`),
           },
           {
             title: t('el.col.seats'),

@@ -1,13 +1,19 @@
 import { ArrowRightOutlined } from '@ant-design/icons';
 import { Button, Card, DatePicker, Form, Input, InputNumber, Radio, Space } from 'antd';
+import type { CongressView } from '../../../../../../contract/congress.ts';
+import {
+  type BallotMode,
+  disciplineFirstPlenaryEndpoint,
+  type ElectionSummary,
+  prepareFirstPlenaryEndpoint,
+} from '../../../../../../contract/elections.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { useAction } from '../../../components/use-action.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import { api, congressUrl } from '../../../lib/api.ts';
+import { call } from '../../../lib/api.ts';
 import { splitNames } from '../../../lib/name-list.ts';
 import { useRouter } from '../../../lib/router.tsx';
 import { pathFor } from '../../../lib/routes.ts';
-import type { CongressView, ElectionSummary } from '../../../lib/types.ts';
 
 // The step from the congress to the new committee's first plenary session (一次全会) [P5]: once
 // the congress has elected the committee, the secretariat prepares the plenary — its electorate
@@ -47,22 +53,25 @@ export function FirstPlenaryCard({ congress, elections, onChanged }: Props) {
   if (!committeeElected) return null;
   const prepare = async (values: {
     // antd's DatePicker gives a dayjs value; only its format() is needed here.
-    startsOn?: { format(pattern: string): string };
-    venue?: string;
+    startsOn: { format(pattern: string): string };
+    venue: string;
     standingCommitteeSeats: number;
     deputySecretarySeats: number;
-    ballotMode: 'paper' | 'electronic';
+    ballotMode: BallotMode;
   }) => {
     let prepared: string | undefined;
     const ok = await action.run(
       'prepare',
       async () => {
-        const result = await api.post<{ plenaryId: string }>(congressUrl(congress.id, '/first-plenary'), {
-          ...(values.startsOn ? { startsOn: values.startsOn.format('YYYY-MM-DD') } : {}),
-          ...(values.venue?.trim() ? { venue: values.venue.trim() } : {}),
-          standingCommitteeSeats: values.standingCommitteeSeats,
-          deputySecretarySeats: values.deputySecretarySeats,
-          ballotMode: values.ballotMode,
+        const result = await call(prepareFirstPlenaryEndpoint, {
+          params: { congressId: congress.id },
+          body: {
+            startsOn: values.startsOn.format('YYYY-MM-DD'),
+            venue: values.venue.trim(),
+            standingCommitteeSeats: values.standingCommitteeSeats,
+            deputySecretarySeats: values.deputySecretarySeats,
+            ballotMode: values.ballotMode,
+          },
         });
         prepared = result.plenaryId;
       },
@@ -79,19 +88,36 @@ export function FirstPlenaryCard({ congress, elections, onChanged }: Props) {
       <Form
         form={form}
         layout="inline"
-        initialValues={{ standingCommitteeSeats: 11, deputySecretarySeats: 2, ballotMode: 'paper' }}
+        initialValues={{ ballotMode: 'paper' }}
         onFinish={(values) => void prepare(values)}
       >
-        <Form.Item name="startsOn" label={t('fp.date')}>
-          <DatePicker />
+        {/* Nothing is assumed: the day, the place and the seats are the plenary's own [P5]. */}
+        <Form.Item
+          name="startsOn"
+          label={t('fp.date')}
+          rules={[{ required: true, message: t('fp.dateRequired') }]}
+        >
+          <DatePicker data-testid="first-plenary-date" />
         </Form.Item>
-        <Form.Item name="venue" label={t('fp.venue')}>
-          <Input maxLength={200} style={{ width: 200 }} />
+        <Form.Item
+          name="venue"
+          label={t('fp.venue')}
+          rules={[{ required: true, whitespace: true, message: t('fp.venueRequired') }]}
+        >
+          <Input maxLength={200} style={{ width: 280 }} data-testid="first-plenary-venue" />
         </Form.Item>
-        <Form.Item name="standingCommitteeSeats" label={t('fp.standingSeats')} rules={[{ required: true }]}>
+        <Form.Item
+          name="standingCommitteeSeats"
+          label={t('fp.standingSeats')}
+          rules={[{ required: true, message: t('fp.seatsRequired') }]}
+        >
           <InputNumber min={1} max={100} />
         </Form.Item>
-        <Form.Item name="deputySecretarySeats" label={t('fp.deputySeats')} rules={[{ required: true }]}>
+        <Form.Item
+          name="deputySecretarySeats"
+          label={t('fp.deputySeats')}
+          rules={[{ required: true, message: t('fp.seatsRequired') }]}
+        >
           <InputNumber min={0} max={10} />
         </Form.Item>
         <Form.Item name="ballotMode" label={t('fp.ballotMode')}>
@@ -124,10 +150,13 @@ function DisciplineResultCard({ congressId, onChanged }: { congressId: string; o
     const ok = await action.run(
       'discipline',
       () =>
-        api.post(congressUrl(congressId, '/discipline-first-plenary'), {
-          standingMembers: splitNames(values.standing),
-          secretary: values.secretary.trim(),
-          deputies: splitNames(values.deputies ?? ''),
+        call(disciplineFirstPlenaryEndpoint, {
+          params: { congressId },
+          body: {
+            standingMembers: splitNames(values.standing),
+            secretary: values.secretary.trim(),
+            deputies: splitNames(values.deputies ?? ''),
+          },
         }),
       { done: t('fp.disciplineDone'), inline: true },
     );

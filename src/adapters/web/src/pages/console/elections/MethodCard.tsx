@@ -1,22 +1,24 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { FileTextOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Empty, Form, Input, Modal, Skeleton, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import {
+  createMethodEndpoint,
+  type ElectionMethod,
+  methodTemplateEndpoint,
+  recordMethodVoteEndpoint,
+} from '../../../../../../contract/elections.ts';
+import type { ResponseOf } from '../../../../../../contract/endpoint.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { LabelledNumber } from '../../../components/LabelledNumber.tsx';
 import { useAction } from '../../../components/use-action.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import { type ApiError, api, congressUrl } from '../../../lib/api.ts';
+import { type ApiError, call } from '../../../lib/api.ts';
 import { formatHallDateTime } from '../../../lib/format.ts';
 import { type HandCounts, handCountsProblem } from '../../../lib/procedure.ts';
-import type { ElectionMethod } from '../../../lib/setup-types.ts';
 
 const STATUS_COLOR = { draft: 'gold', adopted: 'green', rejected: 'red' } as const;
 
-interface VoteOutcome {
-  readonly adopted: boolean;
-  readonly minimumFor: number;
-  readonly expected: number;
-}
+type VoteOutcome = ResponseOf<typeof recordMethodVoteEndpoint>;
 
 /**
  * [P4] The election method (选举办法): drafted by the secretariat, adopted before any ballot by
@@ -26,14 +28,15 @@ export function MethodCard({
   congressId,
   methods,
   error,
-  isAdmin,
+  canDraft,
   canRecordVote,
   onChanged,
 }: {
   readonly congressId: string;
   readonly methods: readonly ElectionMethod[] | undefined;
   readonly error: ApiError | undefined;
-  readonly isAdmin: boolean;
+  /** The secretariat drafts methods. */
+  readonly canDraft: boolean;
   readonly canRecordVote: boolean;
   readonly onChanged: () => void;
 }) {
@@ -45,7 +48,7 @@ export function MethodCard({
       className="console-card"
       title={t('el.method')}
       extra={
-        isAdmin && (
+        canDraft && (
           <Button
             size="small"
             icon={<PlusOutlined />}
@@ -72,17 +75,17 @@ export function MethodCard({
                 {t(`el.methodStatus.${m.status}`)}
               </Tag>
             </div>
-            {m.votes_for !== null && (
+            {m.votesFor !== null && (
               <div className="muted small" data-testid="method-votes">
                 [P4]{' '}
                 {t('el.methodVotes', {
-                  for: m.votes_for,
-                  against: m.votes_against ?? 0,
-                  abstain: m.votes_abstain ?? 0,
+                  for: m.votesFor,
+                  against: m.votesAgainst ?? 0,
+                  abstain: m.votesAbstain ?? 0,
                   expected: m.expected ?? 0,
                 })}
-                {m.adopted_at
-                  ? ` · ${t('el.adoptedAt', { time: formatHallDateTime(m.adopted_at, lang) })}`
+                {m.adoptedAt
+                  ? ` · ${t('el.adoptedAt', { time: formatHallDateTime(m.adoptedAt, lang) })}`
                   : ''}
               </div>
             )}
@@ -137,14 +140,17 @@ function MethodVote({
   const [outcome, setOutcome] = useState<VoteOutcome>();
   const problem = handCountsProblem(counts, null);
   const record = async () => {
+    const { votesFor, votesAgainst, votesAbstain } = counts;
+    // The button waits for all three counts (handCountsProblem).
+    if (votesFor === null || votesAgainst === null || votesAbstain === null) return;
     const ok = await action.run(
       'vote',
       async () => {
         setOutcome(
-          await api.post<VoteOutcome>(
-            congressUrl(congressId, `/election-methods/${encodeURIComponent(method.id)}/vote`),
-            counts,
-          ),
+          await call(recordMethodVoteEndpoint, {
+            params: { congressId, methodId: method.id },
+            body: { votesFor, votesAgainst, votesAbstain },
+          }),
         );
       },
       { inline: true },
@@ -204,13 +210,22 @@ function MethodDraft({
   const { t } = useI18n();
   const [form] = Form.useForm<{ title: string; body: string }>();
   const action = useAction();
+  // The draft the server writes from the meeting and its elections: a start, edited before the vote.
+  const fillFromTemplate = () =>
+    void action.run('template', async () => {
+      const template = await call(methodTemplateEndpoint, { params: { congressId } });
+      form.setFieldsValue(template);
+    });
   const save = async (fields: { title: string; body: string }) => {
     const ok = await action.run(
       'save',
       () =>
-        api.post(congressUrl(congressId, '/election-methods'), {
-          title: fields.title.trim(),
-          ...(fields.body?.trim() ? { body: fields.body } : {}),
+        call(createMethodEndpoint, {
+          params: { congressId },
+          body: {
+            title: fields.title.trim(),
+            ...(fields.body?.trim() ? { body: fields.body } : {}),
+          },
         }),
       { done: t('el.saved'), inline: true },
     );
@@ -229,6 +244,17 @@ function MethodDraft({
       destroyOnHidden
     >
       <ErrorAlert error={action.error} />
+      <div className="method-template">
+        <Button
+          icon={<FileTextOutlined />}
+          loading={action.busy === 'template'}
+          onClick={fillFromTemplate}
+          data-testid="method-template"
+        >
+          {t('el.methodTemplate')}
+        </Button>
+        <span className="muted small">{t('el.methodTemplateHint')}</span>
+      </div>
       <Form form={form} layout="vertical" onFinish={(f) => void save(f)}>
         <Form.Item
           name="title"
@@ -238,7 +264,7 @@ function MethodDraft({
           <Input maxLength={200} placeholder={t('el.methodTitlePlaceholder')} />
         </Form.Item>
         <Form.Item name="body" label={t('el.methodBody')}>
-          <Input.TextArea autoSize={{ minRows: 6, maxRows: 16 }} />
+          <Input.TextArea autoSize={{ minRows: 6, maxRows: 16 }} data-testid="method-body" />
         </Form.Item>
       </Form>
     </Modal>

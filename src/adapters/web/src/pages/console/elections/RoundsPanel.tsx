@@ -1,15 +1,37 @@
-import { AuditOutlined, EditOutlined, FilePdfOutlined, ScheduleOutlined } from '@ant-design/icons';
-import { Alert, Button, Collapse, Descriptions, Empty, Space, Table, Tag } from 'antd';
+import {
+  AuditOutlined,
+  EditOutlined,
+  FilePdfOutlined,
+  PrinterOutlined,
+  ScheduleOutlined,
+} from '@ant-design/icons';
+import { Alert, Button, Card, Collapse, Descriptions, Empty, Popconfirm, Space, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { paperComparisonEndpoint } from '../../../../../../contract/ballots.ts';
+import type { PositionView } from '../../../../../../contract/congress.ts';
+import { ballotsPdfEndpoint, tallySheetPdfEndpoint } from '../../../../../../contract/documents.ts';
+import {
+  type ElectionView,
+  openRoundEndpoint,
+  prepareRoundEndpoint,
+  type RoundResult,
+  type RoundView,
+  withdrawPreparationEndpoint,
+} from '../../../../../../contract/elections.ts';
+import { mayCall } from '../../../../../../contract/endpoint.ts';
+import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
+import { KeySlips, type OpenedKey } from '../../../components/KeySlips.tsx';
+import { useAction } from '../../../components/use-action.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import { congressUrl } from '../../../lib/api.ts';
+import { call, urlOf } from '../../../lib/api.ts';
 import { reportingOf } from '../../../lib/paper-progress.ts';
 import { hasAny, type Role } from '../../../lib/roles.ts';
 import { useRouter } from '../../../lib/router.tsx';
 import { pathFor } from '../../../lib/routes.ts';
-import type { ElectionDetail, RoundDetail, RoundOutcome, TermPosition } from '../../../lib/setup-types.ts';
 import { NextRound } from './NextRound.tsx';
 
 const STATUS_COLOR = {
+  prepared: 'purple',
   open: 'processing',
   closed: 'gold',
   counted: 'orange',
@@ -29,19 +51,29 @@ export function RoundsPanel({
   onChanged,
 }: {
   readonly congressId: string;
-  readonly election: ElectionDetail;
+  readonly election: ElectionView;
   readonly roles: ReadonlySet<Role>;
-  readonly reporting: readonly TermPosition[];
+  readonly reporting: readonly PositionView[];
   readonly onChanged: () => void;
 }) {
   const { t, lang } = useI18n();
-  const canRun = hasAny(roles, ['admin', 'presiding']);
+  const canRun = mayCall(openRoundEndpoint, roles);
   const reportingSummary = reportingOf(reporting, election.id);
   const last = election.rounds[election.rounds.length - 1];
   const roundFinished = !last || last.status === 'announced';
+  // [B4] The key shares an electronic opening returned: shown once, here, until handed over.
+  const [openedKey, setOpenedKey] = useState<OpenedKey>();
+  const keyRound = openedKey && election.rounds.find((r) => r.id === openedKey.roundId);
 
   return (
     <div data-testid="rounds-panel">
+      {openedKey && keyRound && (
+        <KeySlips
+          heading={`${election.title} · ${t('ballot.roundN', { n: keyRound.seq })} · ${t(`round.kind.${keyRound.kind}`)}`}
+          keyShares={openedKey.key}
+          onDone={() => setOpenedKey(undefined)}
+        />
+      )}
       {election.rounds.length === 0 ? (
         <Empty description={t('pres.noRound')} />
       ) : (
@@ -85,11 +117,115 @@ export function RoundsPanel({
         />
       )}
       {roundFinished ? (
-        <NextRound congressId={congressId} election={election} canRun={canRun} onChanged={onChanged} />
+        <NextRound
+          congressId={congressId}
+          election={election}
+          canRun={canRun}
+          canPrepare={mayCall(prepareRoundEndpoint, roles)}
+          onChanged={onChanged}
+          onKey={setOpenedKey}
+        />
+      ) : last.status === 'prepared' ? (
+        <PreparedRound
+          congressId={congressId}
+          election={election}
+          round={last}
+          canRun={canRun}
+          canWithdraw={mayCall(withdrawPreparationEndpoint, roles)}
+          onChanged={onChanged}
+          onKey={setOpenedKey}
+        />
       ) : (
         <p className="muted">{t('el.roundUnderWay', { n: last.seq })}</p>
       )}
     </div>
+  );
+}
+
+/**
+ * A round prepared in advance (准备选票 → 打印选票 → 开始投票): its list and seats are fixed and its
+ * ballots can be printed; voting opens with exactly that round, or the preparation is withdrawn
+ * (audited) so that the list or the seats can change.
+ */
+function PreparedRound({
+  congressId,
+  election,
+  round,
+  canRun,
+  canWithdraw,
+  onChanged,
+  onKey,
+}: {
+  readonly congressId: string;
+  readonly election: ElectionView;
+  readonly round: RoundView;
+  readonly canRun: boolean;
+  readonly canWithdraw: boolean;
+  readonly onChanged: () => void;
+  /** [B4] An electronic opening's key shares, to show once. */
+  readonly onKey: (opened: OpenedKey) => void;
+}) {
+  const { t } = useI18n();
+  const action = useAction();
+  const kind = t(`round.kind.${round.kind}`);
+  const open = () =>
+    action
+      .run(
+        'open',
+        async () => {
+          const opened = await call(openRoundEndpoint, {
+            params: { congressId, electionId: election.id },
+            body: {
+              kind: round.kind,
+              seats: round.seats,
+              ...(round.advance !== null ? { advance: round.advance } : {}),
+              candidates: round.candidates,
+              ...(election.sittingId ? { sittingId: election.sittingId } : {}),
+            },
+          });
+          if (opened.key) onKey({ roundId: opened.roundId, key: opened.key });
+        },
+        { done: t('el.roundOpened'), inline: true },
+      )
+      .then((ok) => ok && onChanged());
+  const withdraw = () =>
+    action
+      .run(
+        'withdraw',
+        () => call(withdrawPreparationEndpoint, { params: { congressId, roundId: round.id } }),
+        { done: t('el.withdrawn'), inline: true },
+      )
+      .then((ok) => ok && onChanged());
+  return (
+    <Card
+      size="small"
+      type="inner"
+      title={t('pres.next')}
+      className="next-round"
+      data-testid="prepared-round"
+      data-round-id={round.id}
+    >
+      <p>
+        {t(round.mode === 'paper' ? 'el.preparedPaper' : 'el.preparedElectronic', { n: round.seq, kind })}
+      </p>
+      <ErrorAlert error={action.error} />
+      <Space wrap>
+        {canWithdraw && (
+          <Popconfirm title={t('el.withdrawConfirm', { n: round.seq })} onConfirm={() => void withdraw()}>
+            <Button loading={action.busy === 'withdraw'} data-testid="round-withdraw">
+              {t('el.withdraw')}
+            </Button>
+          </Popconfirm>
+        )}
+        {canRun && (
+          <Popconfirm title={t('el.openRoundConfirm', { kind })} onConfirm={() => void open()}>
+            <Button type="primary" loading={action.busy === 'open'} data-testid="round-open">
+              {t('pres.openRound', { kind })}
+            </Button>
+          </Popconfirm>
+        )}
+      </Space>
+    </Card>
   );
 }
 
@@ -100,14 +236,16 @@ function RoundBlock({
   roles,
 }: {
   readonly congressId: string;
-  readonly round: RoundDetail;
+  readonly round: RoundView;
   readonly roles: ReadonlySet<Role>;
 }) {
   const { t } = useI18n();
   const { navigate } = useRouter();
   const paper = round.mode === 'paper';
-  const pdf = (file: 'ballots.pdf' | 'tally-sheet.pdf') =>
-    congressUrl(congressId, `/rounds/${encodeURIComponent(round.id)}/${file}`);
+  const prepared = round.status === 'prepared';
+  const printable = prepared || round.status === 'open';
+  const pdf = (file: typeof ballotsPdfEndpoint | typeof tallySheetPdfEndpoint) =>
+    urlOf(file, { params: { congressId, roundId: round.id } });
   const facts = [
     t(`pres.mode.${round.mode}`),
     round.present === null
@@ -149,7 +287,7 @@ function RoundBlock({
             {t('nav.teller')}
           </Button>
         )}
-        {paper && hasAny(roles, ['scrutineer', 'admin']) && (
+        {paper && mayCall(paperComparisonEndpoint, roles) && (
           <Button
             size="small"
             icon={<AuditOutlined />}
@@ -158,28 +296,32 @@ function RoundBlock({
             {t('nav.scrutineer')}
           </Button>
         )}
-        {paper && roles.has('admin') && (
+        {/* Ballots are printed for the vote: once the round is prepared, until it closes. */}
+        {paper && printable && mayCall(ballotsPdfEndpoint, roles) && (
           <Button
             size="small"
-            icon={<FilePdfOutlined />}
-            href={pdf('ballots.pdf')}
+            type={prepared ? 'primary' : 'default'}
+            icon={<PrinterOutlined />}
+            href={pdf(ballotsPdfEndpoint)}
             target="_blank"
             rel="noopener"
             data-testid="ballots-pdf"
           >
-            {t('el.ballotsPdf')}
+            {t('el.printBallots')}
           </Button>
         )}
-        <Button
-          size="small"
-          icon={<FilePdfOutlined />}
-          href={pdf('tally-sheet.pdf')}
-          target="_blank"
-          rel="noopener"
-          data-testid="tally-pdf"
-        >
-          {t('el.tallyPdf')}
-        </Button>
+        {!prepared && (
+          <Button
+            size="small"
+            icon={<FilePdfOutlined />}
+            href={pdf(tallySheetPdfEndpoint)}
+            target="_blank"
+            rel="noopener"
+            data-testid="tally-pdf"
+          >
+            {t('el.tallyPdf')}
+          </Button>
+        )}
       </Space>
       {round.result && (
         <Collapse
@@ -198,7 +340,7 @@ function RoundBlock({
   );
 }
 
-function RoundResultView({ result }: { readonly result: RoundOutcome }) {
+function RoundResultView({ result }: { readonly result: RoundResult }) {
   const { t } = useI18n();
   return (
     <div className="round-result">

@@ -1,17 +1,22 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api } from '../../../lib/api.ts';
-import type { ElectionDetail, TermPosition, TermSummary } from '../../../lib/setup-types.ts';
-import type { CongressView } from '../../../lib/types.ts';
+import {
+  type CongressView,
+  type PositionView,
+  termEndpoint,
+  termsEndpoint,
+} from '../../../../../../contract/congress.ts';
+import type { ElectionView } from '../../../../../../contract/elections.ts';
+import { call } from '../../../lib/api.ts';
 
 // [P6] Where those elected stand with the higher committee: a completed election puts them in
 // the term the congress elects (or, at a plenary, the plenary's own term), filed or awaiting
 // approval. Read from the organisation's terms once an election is complete.
 
 export function useReporting(
-  congress: (CongressView & { readonly termId?: string | null }) | undefined,
-  elections: readonly ElectionDetail[],
-): { readonly positions: readonly TermPosition[]; reload(): Promise<void> } {
-  const [positions, setPositions] = useState<readonly TermPosition[]>([]);
+  congress: CongressView | undefined,
+  elections: readonly Pick<ElectionView, 'status'>[],
+): { readonly positions: readonly PositionView[]; reload(): Promise<void> } {
+  const [positions, setPositions] = useState<readonly PositionView[]>([]);
   const anyComplete = elections.some((e) => e.status === 'complete');
   const congressId = congress?.id;
   const organisationId = congress?.organisationId;
@@ -20,14 +25,10 @@ export function useReporting(
   const reload = useCallback(async () => {
     if (!anyComplete || !congressId || !organisationId) return;
     try {
-      const terms = await api.get<TermSummary[]>(
-        `/api/organisations/${encodeURIComponent(organisationId)}/terms`,
-      );
+      const terms = await call(termsEndpoint, { params: { organisationId } });
       const filled = terms.filter((term) => term.electedByCongressId === congressId || term.id === termId);
       const views = await Promise.all(
-        filled.map((term) =>
-          api.get<{ positions: TermPosition[] }>(`/api/terms/${encodeURIComponent(term.id)}`),
-        ),
+        filled.map((term) => call(termEndpoint, { params: { termId: term.id } })),
       );
       setPositions(views.flatMap((view) => view.positions));
     } catch {

@@ -1,10 +1,16 @@
 import { EditOutlined, EyeOutlined, FileAddOutlined } from '@ant-design/icons';
 import { Button, Card, Modal, Spin, Tabs } from 'antd';
 import { useState } from 'react';
+import {
+  generateNewsEndpoint,
+  type NewsItem,
+  type NewsKind,
+  type NewsPreview,
+  previewNewsEndpoint,
+} from '../../../../../../contract/news.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import { type ApiError, api, asApiError, congressUrl, query } from '../../../lib/api.ts';
-import type { NewsItem, NewsKind, NewsPreview } from '../../../lib/publishing-types.ts';
+import { type ApiError, asApiError, call } from '../../../lib/api.ts';
 import { NewsText } from './NewsText.tsx';
 
 // Drafting from the congress record: for each kind of announcement the congress can have, a
@@ -34,7 +40,7 @@ export function NewsDrafting({
     setBusy(kind);
     setError(undefined);
     try {
-      const item = await api.post<NewsItem>(congressUrl(congressId, '/news'), { kind });
+      const item = await call(generateNewsEndpoint, { params: { congressId }, body: { kind } });
       setPreviewKind(null);
       onDrafted(item);
     } catch (caught) {
@@ -49,7 +55,7 @@ export function NewsDrafting({
     setPreview(undefined);
     setPreviewError(undefined);
     try {
-      setPreview(await api.get<NewsPreview>(congressUrl(congressId, `/news/preview${query({ kind })}`)));
+      setPreview(await call(previewNewsEndpoint, { params: { congressId }, query: { kind } }));
     } catch (caught) {
       setPreviewError(asApiError(caught));
     }

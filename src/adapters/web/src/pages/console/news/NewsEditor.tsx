@@ -1,19 +1,25 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Drawer, Form, Input, Select } from 'antd';
 import { useState } from 'react';
+import {
+  editNewsEndpoint,
+  NEWS_CATEGORIES,
+  NEWS_URL_PATTERN,
+  type NewsItem,
+  publishNewsEndpoint,
+  writeNewsEndpoint,
+} from '../../../../../../contract/news.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import { type ApiError, api, asApiError, congressUrl } from '../../../lib/api.ts';
-import { BLANK_NEWS, editOf, NEWS_CATEGORIES, type NewsEdit } from '../../../lib/news.ts';
-import type { NewsItem } from '../../../lib/publishing-types.ts';
+import { type ApiError, asApiError, call } from '../../../lib/api.ts';
+import { BLANK_NEWS, editOf, type NewsEdit, untranslatedIn } from '../../../lib/news.ts';
+import { UntranslatedAlert, useUntranslatedGuard } from './UntranslatedGuard.tsx';
 
 // The secretariat's editor for one item: category, titles and texts in both languages, the
 // source (信息来源), images with captions and the related documents. A draft or a withdrawn item is
 // saved (PATCH), a new one written by hand is created (POST …/news/custom); "save and publish"
 // does both steps. A published item is withdrawn before it is edited (the server insists).
 // The page mounts the editor for one item and unmounts it when closed, so the form starts afresh.
-
-const SITE_URL = /^(https:\/\/|\/(?!\/))[^\s<>"']+$/;
 
 export function NewsEditor({
   congressId,
@@ -31,6 +37,10 @@ export function NewsEditor({
   const [form] = Form.useForm<NewsEdit>();
   const [busy, setBusy] = useState<'save' | 'publish' | null>(null);
   const [error, setError] = useState<ApiError>();
+  const guard = useUntranslatedGuard();
+  const titleEn: string = Form.useWatch('titleEn', form) ?? item?.titleEn ?? '';
+  const bodyEn: string = Form.useWatch('bodyEn', form) ?? item?.bodyEn ?? '';
+  const untranslated = untranslatedIn({ titleEn, bodyEn });
 
   const save = async (publish: boolean) => {
     let values: NewsEdit;
@@ -39,16 +49,14 @@ export function NewsEditor({
     } catch {
       return;
     }
+    if (publish && !(await guard(untranslatedIn(values)))) return;
     setBusy(publish ? 'publish' : 'save');
     setError(undefined);
     try {
       let saved = item
-        ? await api.patch<NewsItem>(congressUrl(congressId, `/news/${encodeURIComponent(item.id)}`), values)
-        : await api.post<NewsItem>(congressUrl(congressId, '/news/custom'), values);
-      if (publish)
-        saved = await api.post<NewsItem>(
-          congressUrl(congressId, `/news/${encodeURIComponent(saved.id)}/publish`),
-        );
+        ? await call(editNewsEndpoint, { params: { congressId, newsId: item.id }, body: values })
+        : await call(writeNewsEndpoint, { params: { congressId }, body: values });
+      if (publish) saved = await call(publishNewsEndpoint, { params: { congressId, newsId: saved.id } });
       onSaved(saved);
     } catch (caught) {
       setError(asApiError(caught));
@@ -57,7 +65,7 @@ export function NewsEditor({
     }
   };
 
-  const urlRule = { pattern: SITE_URL, message: t('news.urlHint') };
+  const urlRule = { pattern: NEWS_URL_PATTERN, message: t('news.urlHint') };
 
   return (
     <Drawer
@@ -123,11 +131,12 @@ export function NewsEditor({
         >
           <Input.TextArea autoSize={{ minRows: 8, maxRows: 22 }} data-testid="news-body-zh" />
         </Form.Item>
+        <UntranslatedAlert runs={untranslated} />
         <Form.Item name="titleEn" label={t('news.titleEn')}>
           <Input maxLength={300} lang="en" data-testid="news-title-en" />
         </Form.Item>
         <Form.Item name="bodyEn" label={t('news.bodyEn')} extra={t('news.bodyEnHint')}>
-          <Input.TextArea autoSize={{ minRows: 5, maxRows: 22 }} lang="en" />
+          <Input.TextArea autoSize={{ minRows: 5, maxRows: 22 }} lang="en" data-testid="news-body-en" />
         </Form.Item>
 
         <UrlRows

@@ -1,10 +1,10 @@
 import { EditOutlined, ExportOutlined, SendOutlined, StopOutlined } from '@ant-design/icons';
 import { Button, Empty, Grid, Popconfirm, Space, Table, Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import type { NewsItem, NewsStatus } from '../../../../../../contract/news.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { formatHallDateTime } from '../../../lib/format.ts';
 import { publicNewsPath } from '../../../lib/news.ts';
-import type { NewsItem, NewsStatus } from '../../../lib/publishing-types.ts';
 
 // The congress's items, newest first: title in both languages, kind and category, status with its
 // time, views, and what can be done in that status — edit a draft or a withdrawn item, publish,

@@ -13,23 +13,28 @@ import {
   Tag,
 } from 'antd';
 import { useState } from 'react';
+import {
+  NEWS_KINDS,
+  NEWS_LANGS,
+  type NewsTemplate,
+  newsTemplatesEndpoint,
+  resetNewsTemplateEndpoint,
+  saveNewsTemplateEndpoint,
+} from '../../../../../../contract/news.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import { type ApiError, api, asApiError } from '../../../lib/api.ts';
+import { type ApiError, asApiError, call } from '../../../lib/api.ts';
 import { formatHallDateTime } from '../../../lib/format.ts';
-import type { NewsKind, NewsTemplate } from '../../../lib/publishing-types.ts';
-import { useApi } from '../../../lib/use-api.ts';
+import { useEndpoint } from '../../../lib/use-api.ts';
 
 // The templates the drafts are written from: data the secretariat edits, one per kind and
 // language, checked by the server when saved (its tags and placeholders). They serve every
 // congress, so reading and changing them needs the administrator of every congress; anyone else
 // is told so instead of shown an error.
 
-const KINDS: readonly NewsKind[] = ['opening', 'closing', 'first-plenary', 'plenary-decision'];
-
 export function NewsTemplates() {
   const { t } = useI18n();
-  const templates = useApi<NewsTemplate[]>('/api/news/templates');
+  const templates = useEndpoint(newsTemplatesEndpoint, {});
 
   if (templates.error?.status === 403) {
     return <Alert type="info" showIcon title={t('news.templatesForbidden')} />;
@@ -42,12 +47,12 @@ export function NewsTemplates() {
         <Skeleton active />
       ) : (
         <Tabs
-          items={KINDS.map((kind) => ({
+          items={NEWS_KINDS.map((kind) => ({
             key: kind,
             label: t(`news.kind.${kind}`),
             children: (
               <div className="news-template-pair">
-                {(['zh', 'en'] as const).map((lang) => {
+                {NEWS_LANGS.map((lang) => {
                   const template = templates.data!.find((x) => x.kind === kind && x.lang === lang);
                   return template ? (
                     // Keyed by its version: a saved or reset template starts the editor afresh.
@@ -80,7 +85,7 @@ function TemplateEditor({
   const [body, setBody] = useState(template.body);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
-  const url = `/api/news/templates/${template.kind}/${template.lang}`;
+  const params = { kind: template.kind, lang: template.lang };
   const changed = title !== template.title || body !== template.body;
 
   const run = async (request: () => Promise<unknown>, done: string) => {
@@ -135,7 +140,12 @@ function TemplateEditor({
           icon={<SaveOutlined />}
           disabled={!changed}
           loading={busy}
-          onClick={() => void run(() => api.put(url, { title, body }), t('news.templateSaved'))}
+          onClick={() =>
+            void run(
+              () => call(saveNewsTemplateEndpoint, { params, body: { title, body } }),
+              t('news.templateSaved'),
+            )
+          }
           data-testid="template-save"
         >
           {t('news.save')}
@@ -145,7 +155,9 @@ function TemplateEditor({
             title={t('news.templateResetConfirm')}
             okText={t('news.templateReset')}
             cancelText={t('common.cancel')}
-            onConfirm={() => void run(() => api.delete(url), t('news.templateResetDone'))}
+            onConfirm={() =>
+              void run(() => call(resetNewsTemplateEndpoint, { params }), t('news.templateResetDone'))
+            }
             okButtonProps={{ 'data-testid': 'template-reset-ok' }}
           >
             <Button icon={<UndoOutlined />} disabled={busy} data-testid="template-reset">

@@ -1,6 +1,6 @@
 import { FilePdfOutlined } from '@ant-design/icons';
+import type { NewsLink } from '../../../../../../contract/news.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import type { NewsLink } from '../../../lib/publishing-types.ts';
 
 /** An announcement's title, text (paragraphs at blank lines, as the portal sets them) and documents. */
 export function NewsText({

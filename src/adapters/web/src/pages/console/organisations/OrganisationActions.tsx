@@ -1,20 +1,27 @@
 import { ApartmentOutlined, CalendarOutlined, FlagOutlined } from '@ant-design/icons';
 import { Button, Form, Input, InputNumber, Modal, Radio, Select, Space } from 'antd';
 import { type ReactNode, useState } from 'react';
+import {
+  createCongressEndpoint,
+  createOrganisationEndpoint,
+  createTermEndpoint,
+  ORGANISATION_LEVELS,
+  type OrganisationLevel,
+  type OrganisationView,
+  type TermBody,
+  type TermView,
+} from '../../../../../../contract/congress.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { useAction } from '../../../components/use-action.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import { api } from '../../../lib/api.ts';
+import { call } from '../../../lib/api.ts';
 import { orNull } from '../../../lib/format.ts';
-import type { OrganisationView, TermView } from '../../../lib/publishing-types.ts';
 import { useRouter } from '../../../lib/router.tsx';
 import { pathFor } from '../../../lib/routes.ts';
 
 // What the secretariat records about its organisation besides a congress's own business: a
 // subordinate organisation (a county committee, a grassroots committee), a term (届) of the
 // committee or the discipline commission, and the next congress, whose console it then opens.
-
-const LEVELS = ['province', 'city', 'county', 'grassroots'] as const;
 
 export function OrganisationActions({
   organisation,
@@ -36,8 +43,8 @@ export function OrganisationActions({
     Math.max(0, ...terms.filter((term) => term.body === 'committee').map((term) => term.number)) + 1;
   const nextCongress = Math.max(congressNumber, nextTerm - 1) + 1;
 
-  const submit = async (key: string, request: () => Promise<unknown>, after?: (result: unknown) => void) => {
-    let result: unknown;
+  const submit = async <T,>(key: string, request: () => Promise<T>, after?: (result: T) => void) => {
+    let result: T | undefined;
     const ok = await action.run(
       key,
       async () => {
@@ -48,7 +55,7 @@ export function OrganisationActions({
     if (!ok) return;
     setOpen(null);
     onChanged();
-    after?.(result);
+    if (result !== undefined) after?.(result);
   };
 
   const dialog = (key: NonNullable<typeof open>, title: string, form: ReactNode) => (
@@ -103,17 +110,18 @@ export function OrganisationActions({
             void submit(
               'congress',
               () =>
-                api.post<{ id: string }>('/api/congresses', {
-                  kind: 'congress',
-                  organisationId: organisation.id,
-                  number: v.number,
-                  ...(v.title?.trim() ? { title: v.title.trim() } : {}),
-                  venue: orNull(v.venue),
-                  startsOn: orNull(v.startsOn),
-                  endsOn: orNull(v.endsOn),
+                call(createCongressEndpoint, {
+                  body: {
+                    kind: 'congress',
+                    organisationId: organisation.id,
+                    number: v.number,
+                    ...(v.title?.trim() ? { title: v.title.trim() } : {}),
+                    venue: orNull(v.venue),
+                    startsOn: orNull(v.startsOn),
+                    endsOn: orNull(v.endsOn),
+                  },
                 }),
-              (created) =>
-                navigate(pathFor('consoleOverview', { congressId: (created as { id: string }).id })),
+              (created) => navigate(pathFor('consoleOverview', { congressId: created.id })),
             )
           }
         >
@@ -145,13 +153,16 @@ export function OrganisationActions({
           layout="vertical"
           preserve={false}
           initialValues={{ body: 'committee', number: nextTerm }}
-          onFinish={(v: { body: string; number: number; startedOn: string; endedOn?: string }) =>
+          onFinish={(v: { body: TermBody; number: number; startedOn: string; endedOn?: string }) =>
             void submit('term', () =>
-              api.post(`/api/organisations/${encodeURIComponent(organisation.id)}/terms`, {
-                body: v.body,
-                number: v.number,
-                startedOn: v.startedOn,
-                endedOn: orNull(v.endedOn),
+              call(createTermEndpoint, {
+                params: { organisationId: organisation.id },
+                body: {
+                  body: v.body,
+                  number: v.number,
+                  startedOn: v.startedOn,
+                  endedOn: orNull(v.endedOn),
+                },
               }),
             )
           }
@@ -184,9 +195,9 @@ export function OrganisationActions({
           layout="vertical"
           preserve={false}
           initialValues={{ level: organisation.level === 'city' ? 'county' : 'grassroots' }}
-          onFinish={(v: { name: string; shortName: string; locality: string; level: string }) =>
+          onFinish={(v: { name: string; shortName: string; locality: string; level: OrganisationLevel }) =>
             void submit('organisation', () =>
-              api.post('/api/organisations', { ...v, parentId: organisation.id }),
+              call(createOrganisationEndpoint, { body: { ...v, parentId: organisation.id } }),
             )
           }
         >
@@ -211,7 +222,7 @@ export function OrganisationActions({
           </Space>
           <Form.Item name="level" label={t('org.level')}>
             <Select
-              options={LEVELS.map((level) => ({ value: level, label: t(`org.level.${level}`) }))}
+              options={ORGANISATION_LEVELS.map((level) => ({ value: level, label: t(`org.level.${level}`) }))}
               style={{ width: 160 }}
             />
           </Form.Item>

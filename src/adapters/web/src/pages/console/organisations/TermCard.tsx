@@ -1,14 +1,25 @@
 import { CheckOutlined, UserDeleteOutlined } from '@ant-design/icons';
-import { Button, Card, Input, Modal, Skeleton, Tag } from 'antd';
+import { Button, Card, Input, Modal, Skeleton, Space, Tag } from 'antd';
 import { useState } from 'react';
+import {
+  approvePositionEndpoint,
+  type PositionView,
+  type TermView,
+  termEndpoint,
+  vacatePositionEndpoint,
+} from '../../../../../../contract/congress.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { useAction } from '../../../components/use-action.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import { api } from '../../../lib/api.ts';
+import { call } from '../../../lib/api.ts';
+import { termSectionsFor } from '../../../lib/committee-sections.ts';
 import { formatDate, hallToday } from '../../../lib/format.ts';
-import type { PositionView, TermView, TermWithPositions } from '../../../lib/publishing-types.ts';
+import { rolesFor } from '../../../lib/roles.ts';
+import { useRouter } from '../../../lib/router.tsx';
+import { pathFor } from '../../../lib/routes.ts';
+import { useSession } from '../../../lib/session.tsx';
 import { NAME_GRID, positionGroups, successor } from '../../../lib/term-positions.ts';
-import { useApi } from '../../../lib/use-api.ts';
+import { useEndpoint } from '../../../lib/use-api.ts';
 
 // One term (届) of the committee or the discipline commission and who holds what in it, in
 // published order: secretary, deputies and standing committee with the higher committee's
@@ -20,13 +31,15 @@ type Dialog = { readonly kind: 'approve' | 'vacate'; readonly position: Position
 export function TermCard({ term, congressId }: { readonly term: TermView; readonly congressId: string }) {
   const { t, lang } = useI18n();
   const action = useAction();
-  const loaded = useApi<TermWithPositions>(`/api/terms/${encodeURIComponent(term.id)}`);
+  const { session } = useSession();
+  const { navigate } = useRouter();
+  const loaded = useEndpoint(termEndpoint, { params: { termId: term.id } });
+  // The committee's year between congresses: its register, meetings, topics and follow-up.
+  const termPages = term.body === 'committee' ? termSectionsFor(rolesFor(session, undefined)) : [];
   const [dialog, setDialog] = useState<Dialog>(null);
   const [note, setNote] = useState('');
   const positions = loaded.data?.positions ?? [];
   const next = successor(positions);
-  const url = (position: PositionView, what: 'approve' | 'vacate') =>
-    `/api/terms/${encodeURIComponent(term.id)}/positions/${encodeURIComponent(position.id)}/${what}`;
 
   const confirm = async () => {
     if (!dialog) return;
@@ -39,7 +52,12 @@ export function TermCard({ term, congressId }: { readonly term: TermView; readon
           : t('org.vacated', { name: position.personName });
     const ok = await action.run(
       kind,
-      () => api.post(url(position, kind), kind === 'approve' ? { note: note.trim() } : {}),
+      () => {
+        const params = { termId: term.id, positionId: position.id };
+        return kind === 'approve'
+          ? call(approvePositionEndpoint, { params, body: { note: note.trim() } })
+          : call(vacatePositionEndpoint, { params });
+      },
       { done, inline: true },
     );
     if (ok) {
@@ -73,6 +91,20 @@ export function TermCard({ term, congressId }: { readonly term: TermView; readon
             })
           : t('org.termFrom', { from: formatDate(term.startedOn, lang) })}
       </div>
+      {termPages.length > 0 && (
+        <Space wrap size={4} className="term-pages" data-testid="term-pages">
+          {termPages.map((section) => (
+            <Button
+              key={section}
+              size="small"
+              onClick={() => navigate(pathFor('term', { termId: term.id, section }))}
+              data-testid={`term-open-${section}`}
+            >
+              {t(`cm.section.${section}`)}
+            </Button>
+          ))}
+        </Space>
+      )}
       <ErrorAlert error={loaded.error} onRetry={() => void loaded.reload()} />
       {!loaded.data ? (
         <Skeleton active paragraph={{ rows: 3 }} />

@@ -1,12 +1,12 @@
 import { EditOutlined } from '@ant-design/icons';
 import { Button, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
+import { type CongressView, updateCongressEndpoint } from '../../../../../../contract/congress.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { useAction } from '../../../components/use-action.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import { api, congressUrl } from '../../../lib/api.ts';
+import { call } from '../../../lib/api.ts';
 import { orNull } from '../../../lib/format.ts';
-import type { CongressView } from '../../../lib/types.ts';
 
 // 大会信息: the secretariat sets the congress's title, theme, venue and dates. Dates are typed or
 // picked as the browser's date field gives them (YYYY-MM-DD); an empty field clears the value.
@@ -34,12 +34,15 @@ export function CongressBasicsEditor({
     const ok = await action.run(
       'basics',
       () =>
-        api.patch(congressUrl(congress.id), {
-          title: values.title.trim(),
-          theme: orNull(values.theme),
-          venue: orNull(values.venue),
-          startsOn: orNull(values.startsOn),
-          endsOn: orNull(values.endsOn),
+        call(updateCongressEndpoint, {
+          params: { congressId: congress.id },
+          body: {
+            title: values.title.trim(),
+            theme: orNull(values.theme),
+            venue: orNull(values.venue),
+            startsOn: orNull(values.startsOn),
+            endsOn: orNull(values.endsOn),
+          },
         }),
       { done: t('cg.saved'), inline: true },
     );

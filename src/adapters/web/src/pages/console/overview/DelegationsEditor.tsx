@@ -1,10 +1,15 @@
 import { DeleteOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
 import { Button, Input, InputNumber, Modal, Popconfirm, Space, Table, Tooltip } from 'antd';
 import { useState } from 'react';
+import {
+  createDelegationEndpoint,
+  type DelegationView,
+  deleteDelegationEndpoint,
+  updateDelegationEndpoint,
+} from '../../../../../../contract/delegates.ts';
 import { useAction } from '../../../components/use-action.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import { api, congressUrl } from '../../../lib/api.ts';
-import type { DelegationView } from '../../../lib/types.ts';
+import { call } from '../../../lib/api.ts';
 
 // 代表团: the secretariat adds, renames, reorders and removes delegations. The order is the one
 // lists and the hall use; a delegation with delegates cannot be removed (move them first).
@@ -23,7 +28,7 @@ export function DelegationsEditor({
   const [newName, setNewName] = useState('');
   const [names, setNames] = useState<Record<string, string>>({});
   const action = useAction();
-  const base = congressUrl(congressId, '/delegations');
+  const one = (d: DelegationView) => ({ congressId, delegationId: d.id });
   const write = async (key: string, request: () => Promise<unknown>) => {
     if (await action.run(key, request, { done: t('cg.delegationSaved') })) onChanged();
   };
@@ -31,13 +36,15 @@ export function DelegationsEditor({
     const name = newName.trim();
     if (!name) return;
     const last = Math.max(0, ...delegations.map((d) => d.sortOrder));
-    await write('add', () => api.post(base, { name, sortOrder: last + 1 }));
+    await write('add', () =>
+      call(createDelegationEndpoint, { params: { congressId }, body: { name, sortOrder: last + 1 } }),
+    );
     setNewName('');
   };
   const rename = (d: DelegationView) => {
     const name = (names[d.id] ?? d.name).trim();
     if (name && name !== d.name)
-      void write(`name-${d.id}`, () => api.patch(`${base}/${encodeURIComponent(d.id)}`, { name }));
+      void write(`name-${d.id}`, () => call(updateDelegationEndpoint, { params: one(d), body: { name } }));
   };
   return (
     <>
@@ -80,7 +87,7 @@ export function DelegationsEditor({
                     const next = Number(e.target.value);
                     if (Number.isInteger(next) && next !== order)
                       void write(`order-${d.id}`, () =>
-                        api.patch(`${base}/${encodeURIComponent(d.id)}`, { sortOrder: next }),
+                        call(updateDelegationEndpoint, { params: one(d), body: { sortOrder: next } }),
                       );
                   }}
                 />
@@ -117,7 +124,7 @@ export function DelegationsEditor({
                     okText={t('common.confirm')}
                     cancelText={t('common.cancel')}
                     onConfirm={() =>
-                      void write(`remove-${d.id}`, () => api.delete(`${base}/${encodeURIComponent(d.id)}`))
+                      void write(`remove-${d.id}`, () => call(deleteDelegationEndpoint, { params: one(d) }))
                     }
                   >
                     <Button

@@ -1,21 +1,21 @@
 import { AuditOutlined, EditOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Space, Statistic, Table, Tag } from 'antd';
 import { useEffect, useRef } from 'react';
+import {
+  type PaperKeying,
+  paperComparisonEndpoint,
+  paperKeyingEndpoint,
+  paperReconciliationEndpoint,
+} from '../../../../../../contract/ballots.ts';
+import type { RoundView } from '../../../../../../contract/elections.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import { congressUrl } from '../../../lib/api.ts';
 import { formatHallTime } from '../../../lib/format.ts';
 import { batchStates, passTotals } from '../../../lib/paper-progress.ts';
 import type { Role } from '../../../lib/roles.ts';
 import { useRouter } from '../../../lib/router.tsx';
 import { pathFor } from '../../../lib/routes.ts';
-import type {
-  PaperComparison,
-  PaperKeying,
-  PaperReconciliation,
-  RoundDetail,
-} from '../../../lib/setup-types.ts';
-import { useApi } from '../../../lib/use-api.ts';
+import { useEndpoint } from '../../../lib/use-api.ts';
 
 type TellerRow = PaperKeying['tellers'][number];
 
@@ -29,19 +29,19 @@ export function PaperRoundCard({
 }: {
   readonly congressId: string;
   readonly electionTitle: string;
-  readonly round: RoundDetail;
+  readonly round: RoundView;
   readonly roles: ReadonlySet<Role>;
   /** Bumped when a sheet of this round is keyed or resolved. */
   readonly version: number;
 }) {
   const { t, tx, lang } = useI18n();
   const { navigate } = useRouter();
-  const base = congressUrl(congressId, `/rounds/${encodeURIComponent(round.id)}/paper`);
-  const reconciliation = useApi<PaperReconciliation>(`${base}/reconciliation`);
-  const keying = useApi<PaperKeying>(`${base}/keying`);
+  const params = { congressId, roundId: round.id };
+  const reconciliation = useEndpoint(paperReconciliationEndpoint, { params });
+  const keying = useEndpoint(paperKeyingEndpoint, { params });
   // The comparison shows what each pass read: for the scrutineers only.
   const isScrutineer = roles.has('scrutineer');
-  const comparison = useApi<PaperComparison>(isScrutineer ? `${base}/comparison` : null);
+  const comparison = useEndpoint(paperComparisonEndpoint, isScrutineer ? { params } : null);
   const seen = useRef(version);
   useEffect(() => {
     if (seen.current === version) return;

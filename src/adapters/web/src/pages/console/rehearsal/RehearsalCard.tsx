@@ -1,10 +1,16 @@
 import { ExperimentOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, InputNumber, Space, Tag } from 'antd';
 import { useEffect, useState } from 'react';
+import {
+  rehearsalStateEndpoint,
+  rehearseCheckInsEndpoint,
+  rehearsePaperKeyingEndpoint,
+  rehearseVotesEndpoint,
+} from '../../../../../../contract/rehearsal.ts';
 import { useAction } from '../../../components/use-action.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import { api, congressUrl } from '../../../lib/api.ts';
-import { useApi } from '../../../lib/use-api.ts';
+import { call } from '../../../lib/api.ts';
+import { useEndpoint } from '../../../lib/use-api.ts';
 import { useThrottled } from '../../../lib/use-throttled.ts';
 
 // 演练助手: only in the demonstration congress (the server says whether this is one). One person
@@ -12,22 +18,9 @@ import { useThrottled } from '../../../lib/use-throttled.ts';
 // tellers key the other paper ballots — and runs the congress from the first check-in to the
 // first plenary's results. Everything goes through the hall's own services and is audited.
 
-interface RehearsalState {
-  readonly allowed: boolean;
-  readonly sittings: ReadonlyArray<{ id: string; title: string; absent: number }>;
-  readonly rounds: ReadonlyArray<{
-    roundId: string;
-    election: string;
-    seq: number;
-    mode: 'paper' | 'electronic';
-    status: string;
-    pending: number;
-  }>;
-}
-
 export function RehearsalCard({ congressId, tick }: { readonly congressId: string; readonly tick: number }) {
   const { t } = useI18n();
-  const state = useApi<RehearsalState>(congressUrl(congressId, '/rehearsal'));
+  const state = useEndpoint(rehearsalStateEndpoint, { params: { congressId } });
   const action = useAction();
   const [counts, setCounts] = useState<Record<string, number>>({});
   const reload = useThrottled(() => void state.reload(), 1000);
@@ -36,8 +29,8 @@ export function RehearsalCard({ congressId, tick }: { readonly congressId: strin
 
   const data = state.data;
   if (!data?.allowed) return null;
-  const run = async (key: string, path: string, body: unknown, done: string) => {
-    await action.run(key, () => api.post(congressUrl(congressId, path), body), { done });
+  const run = async (key: string, write: () => Promise<unknown>, done: string) => {
+    await action.run(key, write, { done });
     await state.reload();
   };
 
@@ -82,8 +75,11 @@ export function RehearsalCard({ congressId, tick }: { readonly congressId: strin
                 onClick={() =>
                   void run(
                     `checkin-${sitting.id}`,
-                    '/rehearsal/check-ins',
-                    { sittingId: sitting.id, count },
+                    () =>
+                      call(rehearseCheckInsEndpoint, {
+                        params: { congressId },
+                        body: { sittingId: sitting.id, count },
+                      }),
                     t('rh.checkedIn', { n: count }),
                   )
                 }
@@ -119,8 +115,10 @@ export function RehearsalCard({ congressId, tick }: { readonly congressId: strin
               onClick={() =>
                 void run(
                   key,
-                  `/rehearsal/rounds/${encodeURIComponent(round.roundId)}/${electronic ? 'votes' : 'paper-keying'}`,
-                  {},
+                  () =>
+                    call(electronic ? rehearseVotesEndpoint : rehearsePaperKeyingEndpoint, {
+                      params: { congressId, roundId: round.roundId },
+                    }),
                   t(electronic ? 'rh.voted' : 'rh.keyed', { n: round.pending }),
                 )
               }

@@ -1,26 +1,30 @@
 import { Alert, Form, Input, Modal, Radio, Select } from 'antd';
+import type { ElectionMethod } from '../../../../../../contract/elections.ts';
+import {
+  AGENDA_KINDS,
+  type AgendaItemView,
+  type AgendaKind,
+  BODY_KINDS,
+  BODY_ROLES,
+  type BodiesView,
+  type BodyKind,
+  type BodyRole,
+  createAgendaItemEndpoint,
+  type Proposal,
+  type SittingView,
+  updateAgendaItemEndpoint,
+} from '../../../../../../contract/procedure.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { useAction } from '../../../components/use-action.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import { api, congressUrl } from '../../../lib/api.ts';
+import { call } from '../../../lib/api.ts';
 import { voteStage } from '../../../lib/procedure.ts';
-import {
-  AGENDA_KINDS,
-  type AgendaItem,
-  type AgendaKind,
-  type Bodies,
-  type BodyKind,
-  type BodyRole,
-  type ElectionMethod,
-  type Proposal,
-  type Sitting,
-} from '../../../lib/setup-types.ts';
 
 // An agenda item: a report with its presenter and text, a written report, an adoption vote with
 // how it is taken and what adopting it sets (the presidium or another body as now listed, the
 // secretary-general, the agenda, the election method [P4]), an election or anything else.
 
-type ProposalChoice = 'none' | BodyKind | 'secretary-general' | 'agenda' | 'election-method';
+type ProposalChoice = 'none' | BodyKind | 'secretary-general' | 'agenda' | 'election-method' | 'scrutineers';
 
 /** What the form holds; a field the form does not show for the item's kind is absent. */
 interface Fields {
@@ -33,9 +37,6 @@ interface Fields {
   secretaryGeneral?: string;
   methodId?: string | undefined;
 }
-
-const BODIES: readonly BodyKind[] = ['presidium', 'presidium-standing-committee', 'credentials-committee'];
-const ROLES: readonly BodyRole[] = ['chair', 'deputy-chair', 'member'];
 
 function choiceOf(proposal: Proposal | null): ProposalChoice {
   if (!proposal) return 'none';
@@ -52,10 +53,10 @@ export function AgendaItemForm({
   onSaved,
 }: {
   readonly congressId: string;
-  readonly sitting: Sitting;
+  readonly sitting: SittingView;
   /** null: a new item. */
-  readonly item: AgendaItem | null;
-  readonly bodies: Bodies | undefined;
+  readonly item: AgendaItemView | null;
+  readonly bodies: BodiesView | undefined;
   readonly methods: readonly ElectionMethod[];
   readonly onClose: () => void;
   readonly onSaved: () => void;
@@ -94,6 +95,8 @@ export function AgendaItemForm({
         return { kind: 'agenda' };
       case 'election-method':
         return { kind: 'election-method', ...(fields.methodId ? { methodId: fields.methodId } : {}) };
+      case 'scrutineers':
+        return { kind: 'scrutineers' };
       default:
         // The body as it is listed now is what the sitting adopts.
         return {
@@ -101,7 +104,7 @@ export function AgendaItemForm({
           body: fields.proposal,
           members: members(fields.proposal).map((m) => ({
             delegateId: m.delegateId,
-            role: ROLES.includes(m.role as BodyRole) ? (m.role as BodyRole) : 'member',
+            role: BODY_ROLES.includes(m.role as BodyRole) ? (m.role as BodyRole) : 'member',
             rank: m.rank,
           })),
         };
@@ -121,10 +124,10 @@ export function AgendaItemForm({
       'save',
       () =>
         item
-          ? api.patch(congressUrl(congressId, `/agenda/${encodeURIComponent(item.id)}`), content)
-          : api.post(congressUrl(congressId, `/sittings/${encodeURIComponent(sitting.id)}/agenda`), {
-              kind: fields.kind,
-              ...content,
+          ? call(updateAgendaItemEndpoint, { params: { congressId, itemId: item.id }, body: content })
+          : call(createAgendaItemEndpoint, {
+              params: { congressId, sittingId: sitting.id },
+              body: { kind: fields.kind, ...content },
             }),
       { done: t('sit.saved'), inline: true },
     );
@@ -133,7 +136,7 @@ export function AgendaItemForm({
 
   const proposalOptions: { value: ProposalChoice; label: string; disabled?: boolean }[] = [
     { value: 'none', label: t('sit.proposal.none') },
-    ...BODIES.map((body) => ({
+    ...BODY_KINDS.map((body) => ({
       value: body,
       label: t('sit.proposal.body', { body: t(`body.${body}`), n: members(body).length }),
       disabled: members(body).length === 0,
@@ -141,6 +144,7 @@ export function AgendaItemForm({
     { value: 'secretary-general', label: t('sit.proposal.secretary-general') },
     { value: 'agenda', label: t('sit.proposal.agenda') },
     { value: 'election-method', label: t('sit.proposal.election-method'), disabled: methods.length === 0 },
+    { value: 'scrutineers', label: t('sit.proposal.scrutineers') },
   ];
 
   return (

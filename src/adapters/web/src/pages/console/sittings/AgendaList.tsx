@@ -1,13 +1,21 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
+import type { ElectionMethod } from '../../../../../../contract/elections.ts';
+import {
+  type AgendaItemView,
+  type AgendaKind,
+  agendaEndpoint,
+  type BodiesView,
+  deleteAgendaItemEndpoint,
+  type SittingView,
+} from '../../../../../../contract/procedure.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { useAction } from '../../../components/use-action.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import { api, congressUrl } from '../../../lib/api.ts';
+import { call } from '../../../lib/api.ts';
 import { voteStage } from '../../../lib/procedure.ts';
-import type { AgendaItem, AgendaKind, Bodies, ElectionMethod, Sitting } from '../../../lib/setup-types.ts';
-import { useApi } from '../../../lib/use-api.ts';
+import { useEndpoint } from '../../../lib/use-api.ts';
 import { AgendaItemForm } from './AgendaItemForm.tsx';
 import { VotePanel } from './VotePanel.tsx';
 
@@ -30,19 +38,17 @@ export function AgendaList({
   methods,
 }: {
   readonly congressId: string;
-  readonly sitting: Sitting;
+  readonly sitting: SittingView;
   readonly isAdmin: boolean;
   readonly canRun: boolean;
   readonly version: number;
-  readonly bodies: Bodies | undefined;
+  readonly bodies: BodiesView | undefined;
   readonly methods: readonly ElectionMethod[];
 }) {
   const { t } = useI18n();
-  const agenda = useApi<AgendaItem[]>(
-    congressUrl(congressId, `/sittings/${encodeURIComponent(sitting.id)}/agenda`),
-  );
+  const agenda = useEndpoint(agendaEndpoint, { params: { congressId, sittingId: sitting.id } });
   const action = useAction();
-  const [form, setForm] = useState<AgendaItem | 'new' | null>(null);
+  const [form, setForm] = useState<AgendaItemView | 'new' | null>(null);
   // The stream says something changed: read the agenda again (not on the first render).
   const seen = useRef(version);
   useEffect(() => {
@@ -53,9 +59,9 @@ export function AgendaList({
 
   const editable = isAdmin && sitting.status !== 'closed';
   const reload = () => void agenda.reload();
-  const remove = (item: AgendaItem) =>
+  const remove = (item: AgendaItemView) =>
     action
-      .run('delete', () => api.delete(congressUrl(congressId, `/agenda/${encodeURIComponent(item.id)}`)), {
+      .run('delete', () => call(deleteAgendaItemEndpoint, { params: { congressId, itemId: item.id } }), {
         done: t('sit.agendaDeleted'),
       })
       .then((ok) => ok && reload());

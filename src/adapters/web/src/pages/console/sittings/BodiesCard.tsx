@@ -1,11 +1,11 @@
 import { EditOutlined } from '@ant-design/icons';
 import { Button, Card, Skeleton, Tag } from 'antd';
 import { useState } from 'react';
+import type { DelegateView } from '../../../../../../contract/delegates.ts';
+import type { BodiesView, BodyKind } from '../../../../../../contract/procedure.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import type { ApiError } from '../../../lib/api.ts';
-import type { Bodies, BodyKind } from '../../../lib/setup-types.ts';
-import type { DelegateView } from '../../../lib/types.ts';
 import { BodyEditor } from './BodyEditor.tsx';
 
 const ROLE_COLOR: Readonly<Record<string, string>> = { chair: 'red', 'deputy-chair': 'volcano' };
@@ -25,7 +25,7 @@ export function BodiesCard({
   onChanged,
 }: {
   readonly congressId: string;
-  readonly bodies: Bodies | undefined;
+  readonly bodies: BodiesView | undefined;
   readonly error: ApiError | undefined;
   readonly secretaryGeneral: string | null;
   readonly delegates: readonly DelegateView[];

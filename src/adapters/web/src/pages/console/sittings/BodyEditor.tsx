@@ -1,13 +1,19 @@
 import { DeleteOutlined } from '@ant-design/icons';
 import { Button, Modal, Select, Space, Table } from 'antd';
 import { useMemo, useState } from 'react';
+import { setBodyMembersEndpoint } from '../../../../../../contract/congress.ts';
+import type { DelegateView } from '../../../../../../contract/delegates.ts';
+import {
+  BODY_ROLES,
+  type BodiesView,
+  type BodyKind,
+  type BodyRole,
+} from '../../../../../../contract/procedure.ts';
 import { DelegateSelect } from '../../../components/DelegateSelect.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { useAction } from '../../../components/use-action.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import { api, congressUrl } from '../../../lib/api.ts';
-import type { Bodies, BodyKind, BodyRole } from '../../../lib/setup-types.ts';
-import type { DelegateView } from '../../../lib/types.ts';
+import { call } from '../../../lib/api.ts';
 
 interface DraftMember {
   readonly delegateId: string;
@@ -17,8 +23,6 @@ interface DraftMember {
   /** The place in the list as read out; null: surname-stroke order after the ranked. */
   readonly rank: number | null;
 }
-
-const ROLES: readonly BodyRole[] = ['chair', 'deputy-chair', 'member'];
 
 /**
  * A body's members (delegates of this congress, by name or pinyin initials) and their roles. The
@@ -34,7 +38,7 @@ export function BodyEditor({
 }: {
   readonly congressId: string;
   readonly body: BodyKind;
-  readonly bodies: Bodies;
+  readonly bodies: BodiesView;
   readonly delegates: readonly DelegateView[];
   readonly onClose: () => void;
   readonly onSaved: () => void;
@@ -46,7 +50,7 @@ export function BodyEditor({
       delegateId: m.delegateId,
       name: m.name,
       delegation: m.delegation,
-      role: ROLES.includes(m.role as BodyRole) ? (m.role as BodyRole) : 'member',
+      role: BODY_ROLES.includes(m.role as BodyRole) ? (m.role as BodyRole) : 'member',
       rank: m.rank,
     })),
   );
@@ -72,8 +76,9 @@ export function BodyEditor({
     const ok = await action.run(
       'save',
       () =>
-        api.put(congressUrl(congressId, `/bodies/${body}`), {
-          members: draft.map((m) => ({ delegateId: m.delegateId, role: m.role, rank: m.rank })),
+        call(setBodyMembersEndpoint, {
+          params: { congressId, body },
+          body: { members: draft.map((m) => ({ delegateId: m.delegateId, role: m.role, rank: m.rank })) },
         }),
       { done: t('sit.saved'), inline: true },
     );
@@ -129,7 +134,7 @@ export function BodyEditor({
                       list.map((x) => (x.delegateId === m.delegateId ? { ...x, role: next } : x)),
                     )
                   }
-                  options={ROLES.map((r) => ({ value: r, label: t(`sit.role.${r}`) }))}
+                  options={BODY_ROLES.map((r) => ({ value: r, label: t(`sit.role.${r}`) }))}
                 />
               ),
             },

@@ -1,13 +1,17 @@
 import { EditOutlined } from '@ant-design/icons';
 import { Button, Card, Space } from 'antd';
 import { useMemo, useState } from 'react';
+import type { DelegateView } from '../../../../../../contract/delegates.ts';
+import {
+  type BodiesView,
+  type SittingView,
+  setChairsEndpoint,
+} from '../../../../../../contract/procedure.ts';
 import { DelegateSelect } from '../../../components/DelegateSelect.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { useAction } from '../../../components/use-action.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import { api, congressUrl } from '../../../lib/api.ts';
-import type { Bodies, Sitting } from '../../../lib/setup-types.ts';
-import type { DelegateView } from '../../../lib/types.ts';
+import { call } from '../../../lib/api.ts';
 
 /**
  * [P3] The executive chairs (大会执行主席) of a sitting, in the order they are announced, chosen
@@ -22,8 +26,8 @@ export function ChairsEditor({
   onChanged,
 }: {
   readonly congressId: string;
-  readonly sitting: Sitting;
-  readonly bodies: Bodies | undefined;
+  readonly sitting: SittingView;
+  readonly bodies: BodiesView | undefined;
   readonly delegates: readonly DelegateView[];
   readonly canEdit: boolean;
   readonly onChanged: () => void;
@@ -43,8 +47,9 @@ export function ChairsEditor({
     const ok = await action.run(
       'chairs',
       () =>
-        api.put(congressUrl(congressId, `/sittings/${encodeURIComponent(sitting.id)}/chairs`), {
-          delegateIds: draft,
+        call(setChairsEndpoint, {
+          params: { congressId, sittingId: sitting.id },
+          body: { delegateIds: draft },
         }),
       { done: t('sit.chairsSaved'), inline: true },
     );

@@ -1,10 +1,16 @@
 import { Form, Input, Modal, Select } from 'antd';
+import {
+  createSittingEndpoint,
+  SITTING_KINDS,
+  type SittingKind,
+  type SittingView,
+  updateSittingEndpoint,
+} from '../../../../../../contract/procedure.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { useAction } from '../../../components/use-action.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import { api, congressUrl } from '../../../lib/api.ts';
+import { call } from '../../../lib/api.ts';
 import { hallInputValue, isoFromHallInput } from '../../../lib/hall-input.ts';
-import { SITTING_KINDS, type Sitting, type SittingKind } from '../../../lib/setup-types.ts';
 
 interface Fields {
   kind: SittingKind;
@@ -24,9 +30,9 @@ export function SittingForm({
 }: {
   readonly congressId: string;
   /** null: a new sitting. */
-  readonly sitting: Sitting | null;
+  readonly sitting: SittingView | null;
   readonly onClose: () => void;
-  readonly onSaved: (sitting: Sitting) => void;
+  readonly onSaved: (sitting: SittingView) => void;
 }) {
   const { t } = useI18n();
   const [form] = Form.useForm<Fields>();
@@ -50,16 +56,19 @@ export function SittingForm({
       // An empty title keeps the one there is (a new sitting is named after its kind).
       ...(fields.title.trim() ? { title: fields.title.trim() } : {}),
     };
-    let saved: Sitting | undefined;
+    let saved: SittingView | undefined;
     const ok = await action.run(
       'save',
       async () => {
         saved = sitting
-          ? await api.patch<Sitting>(
-              congressUrl(congressId, `/sittings/${encodeURIComponent(sitting.id)}`),
-              common,
-            )
-          : await api.post<Sitting>(congressUrl(congressId, '/sittings'), { kind: fields.kind, ...common });
+          ? await call(updateSittingEndpoint, {
+              params: { congressId, sittingId: sitting.id },
+              body: common,
+            })
+          : await call(createSittingEndpoint, {
+              params: { congressId },
+              body: { kind: fields.kind, ...common },
+            });
       },
       { done: t('sit.saved'), inline: true },
     );

@@ -1,7 +1,7 @@
 import { Card, Tag } from 'antd';
+import type { SittingView } from '../../../../../../contract/procedure.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { formatHallDateTime } from '../../../lib/format.ts';
-import type { Sitting } from '../../../lib/setup-types.ts';
 
 export const SITTING_STATUS_COLOR = { scheduled: 'blue', open: 'green', closed: 'default' } as const;
 
@@ -11,7 +11,7 @@ export function SittingList({
   chosenId,
   onChoose,
 }: {
-  readonly sittings: readonly Sitting[];
+  readonly sittings: readonly SittingView[];
   readonly chosenId: string | undefined;
   readonly onChoose: (id: string) => void;
 }) {

@@ -1,12 +1,19 @@
 import { DeleteOutlined, EditOutlined, PauseCircleOutlined, PlayCircleOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Popconfirm, Space, Tag } from 'antd';
+import type { DelegateView } from '../../../../../../contract/delegates.ts';
+import type { ElectionMethod } from '../../../../../../contract/elections.ts';
+import {
+  type BodiesView,
+  closeSittingEndpoint,
+  deleteSittingEndpoint,
+  openSittingEndpoint,
+  type SittingView,
+} from '../../../../../../contract/procedure.ts';
 import { useAction } from '../../../components/use-action.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import { api, congressUrl } from '../../../lib/api.ts';
+import { call } from '../../../lib/api.ts';
 import { formatHallDateTime, formatHallTime } from '../../../lib/format.ts';
 import { CHAIRED_KINDS } from '../../../lib/procedure.ts';
-import type { Bodies, ElectionMethod, Sitting } from '../../../lib/setup-types.ts';
-import type { DelegateView } from '../../../lib/types.ts';
 import { AgendaList } from './AgendaList.tsx';
 import { ChairsEditor } from './ChairsEditor.tsx';
 import { SITTING_STATUS_COLOR } from './SittingList.tsx';
@@ -25,11 +32,11 @@ export function SittingPanel({
   onChanged,
 }: {
   readonly congressId: string;
-  readonly sitting: Sitting;
+  readonly sitting: SittingView;
   readonly isAdmin: boolean;
   readonly canRun: boolean;
   readonly version: number;
-  readonly bodies: Bodies | undefined;
+  readonly bodies: BodiesView | undefined;
   readonly delegates: readonly DelegateView[];
   readonly methods: readonly ElectionMethod[];
   readonly onEdit: () => void;
@@ -37,15 +44,17 @@ export function SittingPanel({
 }) {
   const { t, lang } = useI18n();
   const action = useAction();
-  const url = (rest = '') => congressUrl(congressId, `/sittings/${encodeURIComponent(sitting.id)}${rest}`);
+  const params = { congressId, sittingId: sitting.id };
   const move = (to: 'open' | 'close') =>
     action
-      .run(to, () => api.post(url(`/${to}`)), {
+      .run(to, () => call(to === 'open' ? openSittingEndpoint : closeSittingEndpoint, { params }), {
         done: to === 'open' ? t('sit.opened') : t('sit.closed'),
       })
       .then((ok) => ok && onChanged());
   const remove = () =>
-    action.run('delete', () => api.delete(url()), { done: t('sit.deleted') }).then((ok) => ok && onChanged());
+    action
+      .run('delete', () => call(deleteSittingEndpoint, { params }), { done: t('sit.deleted') })
+      .then((ok) => ok && onChanged());
   const when = sitting.startsAt
     ? `${formatHallDateTime(sitting.startsAt, lang)}${sitting.endsAt ? `–${formatHallTime(sitting.endsAt)}` : ''}`
     : t('sit.noTime');
@@ -105,6 +114,14 @@ export function SittingPanel({
           {canRun && sitting.status === 'open' && (
             <Popconfirm
               title={t('sit.closeConfirm', { title: sitting.title })}
+              description={
+                // Cannot be undone; the closing sitting closes the congress with it.
+                <div className="confirm-body" data-testid="sitting-close-warning">
+                  {t(sitting.kind === 'closing' ? 'confirm.closeSittingLast' : 'confirm.closeSittingBody')}
+                </div>
+              }
+              okText={t('confirm.closeSittingOk')}
+              okButtonProps={{ danger: sitting.kind === 'closing', 'data-testid': 'sitting-close-confirm' }}
               onConfirm={() => void move('close')}
             >
               <Button

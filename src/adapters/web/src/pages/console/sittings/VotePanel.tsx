@@ -1,13 +1,18 @@
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import { Alert, Button, Popconfirm, Space, Tag } from 'antd';
 import { useState } from 'react';
+import {
+  type AdoptionVoteView,
+  type AgendaItemView,
+  closeVoteEndpoint,
+  openVoteEndpoint,
+} from '../../../../../../contract/procedure.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { LabelledNumber } from '../../../components/LabelledNumber.tsx';
 import { useAction } from '../../../components/use-action.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import { api, congressUrl } from '../../../lib/api.ts';
+import { call } from '../../../lib/api.ts';
 import { type HandCounts, handCountsProblem, voteRule, voteStage } from '../../../lib/procedure.ts';
-import type { AdoptionVote, AgendaItem } from '../../../lib/setup-types.ts';
 
 // The adoption vote (表决) of an agenda item: opened (应到 and 实到 recorded then), counted by
 // hand (赞成 / 不赞成 / 弃权) or followed as delegates vote on their devices, closed, and its result
@@ -23,7 +28,7 @@ export function VotePanel({
   onChanged,
 }: {
   readonly congressId: string;
-  readonly item: AgendaItem;
+  readonly item: AgendaItemView;
   readonly sittingOpen: boolean;
   readonly canRun: boolean;
   readonly canSetUp: boolean;
@@ -63,7 +68,7 @@ export function VotePanel({
   );
 }
 
-function VoteStateTag({ vote }: { readonly vote: AdoptionVote }) {
+function VoteStateTag({ vote }: { readonly vote: AdoptionVoteView }) {
   const { t } = useI18n();
   if (vote.state === 'closed') {
     return vote.adopted ? (
@@ -82,7 +87,7 @@ function VoteStateTag({ vote }: { readonly vote: AdoptionVote }) {
 }
 
 /** More than half of those present, or [P4] of the expected electors; the numbers once open. */
-function RuleLine({ vote }: { readonly vote: AdoptionVote }) {
+function RuleLine({ vote }: { readonly vote: AdoptionVoteView }) {
   const { t } = useI18n();
   const rule = voteRule(vote);
   const prefix = rule.rule ? `[${rule.rule}] ` : '';
@@ -105,7 +110,7 @@ function OpenVote({
   onChanged,
 }: {
   readonly congressId: string;
-  readonly vote: AdoptionVote;
+  readonly vote: AdoptionVoteView;
   readonly sittingOpen: boolean;
   readonly onChanged: () => void;
 }) {
@@ -119,8 +124,9 @@ function OpenVote({
       .run(
         'open',
         () =>
-          api.post(congressUrl(congressId, `/adoption-votes/${encodeURIComponent(vote.id)}/open`), {
-            ...(present !== null ? { present } : {}),
+          call(openVoteEndpoint, {
+            params: { congressId, voteId: vote.id },
+            body: present !== null ? { present } : {},
           }),
         { done: t('sit.vote.openedMsg'), inline: true },
       )
@@ -153,7 +159,7 @@ function CloseVote({
   onChanged,
 }: {
   readonly congressId: string;
-  readonly vote: AdoptionVote;
+  readonly vote: AdoptionVoteView;
   readonly canRun: boolean;
   readonly onChanged: () => void;
 }) {
@@ -165,15 +171,21 @@ function CloseVote({
     votesAbstain: null,
   });
   const problem = vote.mode === 'counts' ? handCountsProblem(counts, vote.present) : null;
+  // Counts by hand go as all three (the button waits for them); an electronic vote sends none.
+  const { votesFor, votesAgainst, votesAbstain } = counts;
+  const entered =
+    votesFor !== null && votesAgainst !== null && votesAbstain !== null
+      ? { votesFor, votesAgainst, votesAbstain }
+      : {};
   const close = () =>
     action
       .run(
         'close',
         () =>
-          api.post(
-            congressUrl(congressId, `/adoption-votes/${encodeURIComponent(vote.id)}/close`),
-            vote.mode === 'counts' ? counts : {},
-          ),
+          call(closeVoteEndpoint, {
+            params: { congressId, voteId: vote.id },
+            body: vote.mode === 'counts' ? entered : {},
+          }),
         { done: t('sit.vote.closedMsg'), inline: true },
       )
       .then((ok) => ok && onChanged());
@@ -230,7 +242,7 @@ function CloseVote({
   );
 }
 
-function VoteResult({ vote }: { readonly vote: AdoptionVote }) {
+function VoteResult({ vote }: { readonly vote: AdoptionVoteView }) {
   const { t } = useI18n();
   return (
     <div className="vote-result" data-testid="vote-result">

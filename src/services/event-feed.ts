@@ -1,0 +1,138 @@
+import {
+  type Database,
+  listenForStreamEvents,
+  type StreamEventListener,
+  streamEventsAfter,
+  streamEventWindow,
+} from '../persistence/index.ts';
+import type { StoredAnnouncement } from './event-types.ts';
+import { EventBus } from './events.ts';
+
+// The hub of a server instance on PostgreSQL, where any number of instances serve the same
+// congresses. Announcements are stored in the transaction of their change (event-log.ts), with
+// ids in commit order; here one reader per instance delivers every stored event, of whichever
+// instance, in id order, to this instance's subscribers. It reads "everything after the last id
+// I delivered":
+// - when PostgreSQL notifies the listening connection that a transaction committed events,
+// - when a write of this instance has committed (no need to wait for the notification),
+// - when the listening connection is (re)established (notifications may have been missed),
+// - every POLL_MS regardless, in case a notification was lost some other way.
+// Reads never overlap; a wake-up during a read makes one more read after it. Nothing is
+// delivered twice and nothing is skipped: ids are dense and committed in order (event-log.ts).
+
+/** The slow safety net under notifications. */
+const POLL_MS = 2_000;
+/** Rows per read. */
+const PAGE = 500;
+
+export class DatabaseEventFeed extends EventBus {
+  /** The last id delivered. */
+  private last = 0;
+  private reading: Promise<void> | undefined;
+  private again = false;
+  private listener: StreamEventListener | undefined;
+  private poll: NodeJS.Timeout | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly database: Database,
+    private readonly log: (message: string) => void = (message) => console.error(message),
+  ) {
+    super();
+  }
+
+  /** Starts after the newest stored event (history is for reconnecting streams), then listens. */
+  async start(): Promise<void> {
+    this.last = (await streamEventWindow(this.database.db)).newest ?? 0;
+    this.listener = await listenForStreamEvents(this.database, {
+      onNotify: (lastId) => {
+        if (lastId > this.last) this.wake();
+      },
+      onConnect: () => this.wake(),
+      onLost: (error) =>
+        this.log(`plenum: live-update listener lost its connection (${error.message}); reconnecting`),
+    });
+    this.poll = setInterval(() => this.wake(), POLL_MS);
+    this.poll.unref();
+  }
+
+  /** Whether the listening connection is up (for health checks). */
+  get listening(): boolean {
+    return this.listener?.listening ?? false;
+  }
+
+  /** The last event id this instance has delivered. */
+  get position(): number {
+    return this.last;
+  }
+
+  override committed(_events: readonly StoredAnnouncement[], _database: Database): void {
+    // Delivered from the table, in order with every other instance's.
+    this.wake();
+  }
+
+  /** Resolves once every event committed before the call has been delivered (tests, shutdown). */
+  async caughtUp(): Promise<void> {
+    this.wake();
+    while (this.reading) await this.reading;
+  }
+
+  async close(): Promise<void> {
+    this.stopped = true;
+    if (this.poll) clearInterval(this.poll);
+    await this.listener?.close();
+    await this.reading?.catch(() => {});
+  }
+
+  private wake(): void {
+    if (this.stopped) return;
+    if (this.reading) {
+      this.again = true;
+      return;
+    }
+    this.reading = this.readAll().finally(() => {
+      this.reading = undefined;
+    });
+  }
+
+  private async readAll(): Promise<void> {
+    try {
+      do {
+        this.again = false;
+        let page: Awaited<ReturnType<typeof streamEventsAfter>>;
+        do {
+          page = await streamEventsAfter(this.database.db, this.last, { limit: PAGE });
+          for (const row of page) {
+            if (this.stopped) return;
+            this.last = row.id;
+            this.receive(
+              {
+                id: row.id,
+                type: row.type,
+                congressId: row.congressId,
+                data: row.data,
+              } as StoredAnnouncement,
+              this.database,
+            );
+          }
+        } while (page.length === PAGE);
+        if (page.length === 0) await this.noticeRewind();
+      } while (this.again && !this.stopped);
+    } catch (error) {
+      // The database is unreachable for now: the listener reconnects and wakes us, and so does the poll.
+      if (!this.stopped)
+        this.log(
+          `plenum: reading live updates failed: ${error instanceof Error ? error.message : String(error)}`,
+        );
+    }
+  }
+
+  /**
+   * Ids only grow, except when the data is restored from a backup under a running server: then the
+   * newest id may be below the last delivered, and the feed goes on from the newest.
+   */
+  private async noticeRewind(): Promise<void> {
+    const { newest } = await streamEventWindow(this.database.db);
+    if ((newest ?? 0) < this.last) this.last = newest ?? 0;
+  }
+}
