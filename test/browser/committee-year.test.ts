@@ -437,8 +437,9 @@ describe.runIf(browserAvailable)('the committee’s year, from the pages', () =>
   it('the first administrator records the organisations, the terms and their registers', async () => {
     const page = office.page;
     await logIn(page, 'office', PASSWORD);
-    await page.getByTestId('committee-home').waitFor();
-    expect(await page.getByTestId('committee-home').textContent()).toContain('尚未建立党组织');
+    // Nothing recorded yet: the home page says so once its list has loaded.
+    await page.getByTestId('committee-home-empty').waitFor();
+    expect(await page.getByTestId('committee-home-empty').textContent()).toContain('尚未建立党组织');
     await createOrganisation(page, '中国共产党衢州市委员会', '市委', '衢州市');
     state.quzhouTerm = await createTerm(page, '中国共产党衢州市委员会', 8, '2021-09-26');
     await createOrganisation(page, '中国共产党大连市委员会', '市委', '大连市');

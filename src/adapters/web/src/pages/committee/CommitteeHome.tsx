@@ -1,5 +1,5 @@
 import { ApartmentOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Form, Input, Select, Space, Tag } from 'antd';
+import { Button, Card, Empty, Form, Input, Select, Skeleton, Space, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import {
   createOrganisationEndpoint,
@@ -58,8 +58,9 @@ function OfficeTerms({ roles }: { readonly roles: ReadonlySet<Role> }) {
         )}
       </div>
       <ErrorAlert error={organisations.error} onRetry={() => void organisations.reload()} />
+      {organisations.data === undefined && !organisations.error && <Skeleton active />}
       {organisations.data?.length === 0 && (
-        <Card className="console-card">
+        <Card className="console-card" data-testid="committee-home-empty">
           <Empty description={t('cm.home.noOrganisation')} />
         </Card>
       )}
@@ -94,8 +95,9 @@ function UnitTerms({ roles }: { readonly roles: ReadonlySet<Role> }) {
     <section className="cm-home" data-testid="committee-home">
       <h2 className="section-title">{t('cm.home.unitTitle')}</h2>
       <ErrorAlert error={mine.error} onRetry={() => void mine.reload()} />
+      {mine.data === undefined && !mine.error && <Skeleton active />}
       {mine.data?.length === 0 && (
-        <Card className="console-card">
+        <Card className="console-card" data-testid="committee-home-empty">
           <Empty description={t('cm.fu.noUnit')} />
         </Card>
       )}
