@@ -45,18 +45,21 @@ export async function openBenchDatabase(
 export interface LatencySummary {
   readonly count: number;
   readonly medianMs: number;
+  readonly p90Ms: number;
   readonly p99Ms: number;
   readonly maxMs: number;
 }
 
-/** Median, 99th percentile (nearest rank) and maximum of request latencies. */
+/** Median, 90th and 99th percentiles (nearest rank) and maximum of request latencies. */
 export function summariseLatencies(latencies: readonly number[]): LatencySummary {
   const sorted = [...latencies].sort((a, b) => a - b);
-  const p99 = sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(sorted.length * 0.99) - 1))] ?? 0;
+  const rank = (q: number) =>
+    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(sorted.length * q) - 1))] ?? 0;
   return {
     count: sorted.length,
     medianMs: sorted.length ? median(sorted) : 0,
-    p99Ms: p99,
+    p90Ms: rank(0.9),
+    p99Ms: rank(0.99),
     maxMs: sorted.at(-1) ?? 0,
   };
 }

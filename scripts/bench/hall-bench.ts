@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -22,7 +23,9 @@ import { seededRandom } from './prng.ts';
 // - the same 3,000 delegates casting their electronic ballots in a burst of 3 seconds (arrival
 //   times uniform at random in the burst, each request sent when its delegate arrives);
 // - meanwhile 20 check-in desks, each checking the hall in to the next sitting one delegate at a
-//   time, as fast as the server answers.
+//   time: by default as fast as the server answers (a stress far beyond people at a desk), or
+//   with --desk-pace N, at most one check-in every N ms per desk (a card read every second or
+//   two is what staff at a desk manage).
 // Then a last change is made, and every stream must have been sent every event stored for the
 // congress after it opened — counts excepted, of which each stream must end with the latest
 // (electronic progress as stored; attendance as counted: the whole hall present). Afterwards the
@@ -36,6 +39,7 @@ import { seededRandom } from './prng.ts';
 // The page is the server's build, dist/web: run `npm run build:web` first.
 //
 //   npm run bench:hall [-- --db sqlite|postgres|both] [--delegates 3000] [--burst 3000] [--desks 20]
+//                      [--desk-pace 0]
 //                      [--instances 2]
 // PostgreSQL: DATABASE_URL, else PLENUM_TEST_PG_URL, else postgres://postgres@127.0.0.1:5432/test,
 // in a throwaway schema dropped afterwards.
@@ -46,6 +50,8 @@ export interface HallBenchOptions {
   readonly delegates: number;
   readonly burstMs: number;
   readonly desks: number;
+  /** Least time between one desk's check-ins, ms; 0: as fast as the server answers. */
+  readonly deskPaceMs?: number;
   /** Server instances (PostgreSQL only; SQLite is always one). */
   readonly instances: number;
   readonly seed?: number;
@@ -76,6 +82,8 @@ export interface HallBenchResult {
   readonly framesReceived: number;
   readonly reconnects: number;
   readonly load: { readonly before: readonly number[]; readonly after: readonly number[] };
+  /** Connections the kernel dropped from a full accept queue during the burst (Linux), if readable. */
+  readonly listenOverflows: number | undefined;
   /** The delegates' voting page, first visit, as transferred (first-load.ts). */
   readonly firstLoad: FirstLoad;
 }
@@ -249,6 +257,7 @@ async function run() {
     while (nextCheckIn < delegates.length) {
       const delegate = delegates[nextCheckIn++];
       const started = performance.now();
+      const paced = desks.paceMs > 0 ? new Promise((resolve) => setTimeout(resolve, desks.paceMs)) : undefined;
       try {
         const answer = await post(origins[d % origins.length], base + '/sittings/' + sittingId + '/attendance/check-in', session, { code: delegate.code, desk: String(d + 1) });
         checkInLatencies.push(performance.now() - started);
@@ -256,6 +265,7 @@ async function run() {
       } catch {
         checkInErrors++;
       }
+      await paced;
     }
   })).then(() => performance.now() - checkInStart);
   const [castWallMs, checkInWallMs] = await Promise.all([casting, checking]);
@@ -437,11 +447,17 @@ export async function benchHall(options: HallBenchOptions): Promise<HallBenchRes
       roundId: fixture.roundId,
       sittingId: next.id,
       delegates,
-      desks: { count: options.desks, username: 'hall-desk', password: PASSWORD },
+      desks: {
+        count: options.desks,
+        paceMs: options.deskPaceMs ?? 0,
+        username: 'hall-desk',
+        password: PASSWORD,
+      },
       burstMs: options.burstMs,
     });
     const { streamsOpenMs } = await client.next<{ streamsOpenMs: number }>('ready');
     const loadBefore = os.loadavg();
+    const overflowsBefore = await listenOverflows();
     client.send({ phase: 'go' });
     const worked = await client.next<{
       castLatencies: number[];
@@ -455,6 +471,7 @@ export async function benchHall(options: HallBenchOptions): Promise<HallBenchRes
       checkedIn: string[];
     }>('worked');
     const loadAfter = os.loadavg();
+    const overflowsAfter = await listenOverflows();
 
     // The last change, through the first instance: once a stream has it, it has had every chance.
     const admin = await fetch(`${origins[0]}/api/session`, {
@@ -563,12 +580,30 @@ export async function benchHall(options: HallBenchOptions): Promise<HallBenchRes
       framesReceived: report.frames,
       reconnects: report.reconnects,
       load: { before: loadBefore, after: loadAfter },
+      listenOverflows:
+        overflowsBefore === undefined || overflowsAfter === undefined
+          ? undefined
+          : overflowsAfter - overflowsBefore,
       firstLoad,
     };
   } finally {
     await Promise.all(servers.map((server) => server.stop()));
     await dispose();
   }
+}
+
+/**
+ * The kernel's count of connections dropped because a listening socket's accept queue was full
+ * (TcpExt ListenOverflows, machine-wide): each one is a phone that retries a second or more later.
+ */
+async function listenOverflows(): Promise<number | undefined> {
+  const text = await readFile('/proc/net/netstat', 'utf8').catch(() => undefined);
+  const lines = text?.split('\n').filter((l) => l.startsWith('TcpExt:')) ?? [];
+  if (lines.length < 2) return undefined;
+  const names = lines[0]!.split(/\s+/);
+  const values = lines[1]!.split(/\s+/);
+  const value = Number(values[names.indexOf('ListenOverflows')]);
+  return Number.isFinite(value) ? value : undefined;
 }
 
 const REPOSITORY = fileURLToPath(new URL('../../', import.meta.url));
@@ -590,11 +625,11 @@ function details(result: HallBenchResult): string {
   const load = (values: readonly number[]) => values.map((v) => v.toFixed(2)).join(' ');
   return [
     `  streams: ${result.streams} opened in ${ms(result.streamsOpenMs)} (100 at a time); ${result.framesReceived} events received in all; reconnections ${result.reconnects}`,
-    `  casts  : ${result.casts} accepted, ${result.castErrors} refused or failed, all answered within ${ms(result.castWallMs)}; max ${ms(result.cast.maxMs)}`,
+    `  casts  : ${result.casts} accepted, ${result.castErrors} refused or failed, all answered within ${ms(result.castWallMs)}; p90 ${ms(result.cast.p90Ms)}, max ${ms(result.cast.maxMs)}`,
     ...result.castErrorSamples.map((sample) => `           error: ${sample}`),
     `  desks  : ${result.checkIns.count} check-ins in ${ms(result.checkIns.wallMs)}, median ${ms(result.checkIns.medianMs)}, p99 ${ms(result.checkIns.p99Ms)}, errors ${result.checkIns.errors}`,
     `  events : ${result.storedEvents} stored for the congress; every stream complete ${ms(result.deliveryMs)} after the last change`,
-    `  load average at the burst ${load(result.load.before)}, after ${load(result.load.after)}`,
+    `  load average at the burst ${load(result.load.before)}, after ${load(result.load.after)}; accept-queue overflows ${result.listenOverflows ?? 'unknown'}`,
     `  first load: ${result.firstLoad.files.map((f) => `${f.url} ${f.status} ${f.encoding ?? 'identity'} ${kb(f.bytes)} KB`).join('; ')}`,
   ].join('\n');
 }
@@ -622,6 +657,7 @@ async function main(): Promise<void> {
       delegates: Number(option('delegates') ?? 3000),
       burstMs: Number(option('burst') ?? 3000),
       desks: Number(option('desks') ?? 20),
+      deskPaceMs: Number(option('desk-pace') ?? 0),
       instances: Number(option('instances') ?? 2),
       inProcess: args.includes('--in-process'),
       ...(engine === 'postgres' ? { databaseUrl: postgresUrl } : {}),

@@ -211,7 +211,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       extend: options.extend ?? webAppExtension(),
     });
     try {
-      await app.listen({ port, host });
+      await app.listen({ port, host, backlog: LISTEN_BACKLOG });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
         throw new InputError('--port', `port ${port} is already in use`, `端口 ${port} 已被占用`);
@@ -370,6 +370,14 @@ function banner(info: {
   lines.push('', 'Stop with Ctrl+C（按 Ctrl+C 停止）', '');
   return lines.join('\n');
 }
+
+/**
+ * Connections the kernel may hold before the server accepts them. A hall's phones connect in the
+ * same seconds; with Node's default (511) the queue overflows while the event loop is busy, and
+ * each connection dropped there is retried by its phone only after a second or more (SYN
+ * retransmission). The kernel caps it at net.core.somaxconn.
+ */
+const LISTEN_BACKLOG = 4096;
 
 /** This machine's LAN addresses, when the server listens on all of them. */
 function hallAddresses(host: string): string[] {
