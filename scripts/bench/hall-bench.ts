@@ -23,9 +23,9 @@ import { seededRandom } from './prng.ts';
 // - the same 3,000 delegates casting their electronic ballots in a burst of 3 seconds (arrival
 //   times uniform at random in the burst, each request sent when its delegate arrives);
 // - meanwhile 20 check-in desks, each checking the hall in to the next sitting one delegate at a
-//   time: by default as fast as the server answers (a stress far beyond people at a desk), or
-//   with --desk-pace N, at most one check-in every N ms per desk (a card read every second or
-//   two is what staff at a desk manage).
+//   time, at most one every half second per desk (--desk-pace 500): faster than staff reading
+//   cards manage, so still a stress; --desk-pace 0 sends each next check-in as soon as the last
+//   is answered, 300 a second and more, which no hall produces.
 // Then a last change is made, and every stream must have been sent every event stored for the
 // congress after it opened — counts excepted, of which each stream must end with the latest
 // (electronic progress as stored; attendance as counted: the whole hall present). Afterwards the
@@ -39,7 +39,7 @@ import { seededRandom } from './prng.ts';
 // The page is the server's build, dist/web: run `npm run build:web` first.
 //
 //   npm run bench:hall [-- --db sqlite|postgres|both] [--delegates 3000] [--burst 3000] [--desks 20]
-//                      [--desk-pace 0]
+//                      [--desk-pace 500]
 //                      [--instances 2]
 // PostgreSQL: DATABASE_URL, else PLENUM_TEST_PG_URL, else postgres://postgres@127.0.0.1:5432/test,
 // in a throwaway schema dropped afterwards.
@@ -51,7 +51,7 @@ export interface HallBenchOptions {
   readonly burstMs: number;
   readonly desks: number;
   /** Least time between one desk's check-ins, ms; 0: as fast as the server answers. */
-  readonly deskPaceMs?: number;
+  readonly deskPaceMs: number;
   /** Server instances (PostgreSQL only; SQLite is always one). */
   readonly instances: number;
   readonly seed?: number;
@@ -65,6 +65,8 @@ export interface HallBenchResult {
   readonly streams: number;
   readonly streamsOpenMs: number;
   readonly casts: number;
+  readonly desks: number;
+  readonly deskPaceMs: number;
   readonly castErrors: number;
   readonly castErrorSamples: readonly string[];
   readonly burstMs: number;
@@ -449,7 +451,7 @@ export async function benchHall(options: HallBenchOptions): Promise<HallBenchRes
       delegates,
       desks: {
         count: options.desks,
-        paceMs: options.deskPaceMs ?? 0,
+        paceMs: options.deskPaceMs,
         username: 'hall-desk',
         password: PASSWORD,
       },
@@ -560,6 +562,8 @@ export async function benchHall(options: HallBenchOptions): Promise<HallBenchRes
       engine: database.dialect,
       instances,
       streams: delegates.length,
+      desks: options.desks,
+      deskPaceMs: options.deskPaceMs,
       streamsOpenMs,
       casts: worked.acceptedCodes.length,
       castErrors: worked.castErrors,
@@ -606,6 +610,9 @@ async function listenOverflows(): Promise<number | undefined> {
   return Number.isFinite(value) ? value : undefined;
 }
 
+/** A desk's least time between two check-ins, by default (see the header). */
+const DESK_PACE_MS = 500;
+
 const REPOSITORY = fileURLToPath(new URL('../../', import.meta.url));
 
 // ---- the command ----------------------------------------------------------------------------------
@@ -627,7 +634,7 @@ function details(result: HallBenchResult): string {
     `  streams: ${result.streams} opened in ${ms(result.streamsOpenMs)} (100 at a time); ${result.framesReceived} events received in all; reconnections ${result.reconnects}`,
     `  casts  : ${result.casts} accepted, ${result.castErrors} refused or failed, all answered within ${ms(result.castWallMs)}; p90 ${ms(result.cast.p90Ms)}, max ${ms(result.cast.maxMs)}`,
     ...result.castErrorSamples.map((sample) => `           error: ${sample}`),
-    `  desks  : ${result.checkIns.count} check-ins in ${ms(result.checkIns.wallMs)}, median ${ms(result.checkIns.medianMs)}, p99 ${ms(result.checkIns.p99Ms)}, errors ${result.checkIns.errors}`,
+    `  desks  : ${result.desks} desks, one check-in every ${result.deskPaceMs} ms at most each; ${result.checkIns.count} check-ins in ${ms(result.checkIns.wallMs)}, median ${ms(result.checkIns.medianMs)}, p99 ${ms(result.checkIns.p99Ms)}, errors ${result.checkIns.errors}`,
     `  events : ${result.storedEvents} stored for the congress; every stream complete ${ms(result.deliveryMs)} after the last change`,
     `  load average at the burst ${load(result.load.before)}, after ${load(result.load.after)}; accept-queue overflows ${result.listenOverflows ?? 'unknown'}`,
     `  first load: ${result.firstLoad.files.map((f) => `${f.url} ${f.status} ${f.encoding ?? 'identity'} ${kb(f.bytes)} KB`).join('; ')}`,
@@ -657,7 +664,7 @@ async function main(): Promise<void> {
       delegates: Number(option('delegates') ?? 3000),
       burstMs: Number(option('burst') ?? 3000),
       desks: Number(option('desks') ?? 20),
-      deskPaceMs: Number(option('desk-pace') ?? 0),
+      deskPaceMs: Number(option('desk-pace') ?? DESK_PACE_MS),
       instances: Number(option('instances') ?? 2),
       inProcess: args.includes('--in-process'),
       ...(engine === 'postgres' ? { databaseUrl: postgresUrl } : {}),

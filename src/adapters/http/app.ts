@@ -40,6 +40,8 @@ export interface AppOptions {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Params or query of an endpoint that declares none: built once, not per request. */
+const ANY_OBJECT = z.object({}).passthrough();
 
 /** The HTTP API: every route of routes/index.ts, with its authorization rule, validation and audit. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -122,7 +124,7 @@ function registerRoute(
       // Who may call comes first: a refused caller learns nothing from validation messages.
       authorize(endpoint, actor, (request.params as { congressId?: string } | undefined)?.congressId);
       const params = parseInput(
-        endpoint.params ?? z.object({}).passthrough(),
+        endpoint.params ?? ANY_OBJECT,
         request.params ?? {},
         'params',
       );
@@ -139,7 +141,7 @@ function registerRoute(
           '缺少或错误的防伪令牌，请刷新页面后重试',
         );
       }
-      const query = parseInput(endpoint.query ?? z.object({}).passthrough(), request.query ?? {}, 'query');
+      const query = parseInput(endpoint.query ?? ANY_OBJECT, request.query ?? {}, 'query');
       const body = endpoint.body ? parseInput(endpoint.body, request.body ?? {}, 'body') : undefined;
       const result = await handler({ params, query, body, actor, context: services.context, request, reply });
       const { response } = endpoint;
