@@ -155,7 +155,12 @@ describe.runIf(browserAvailable)('the congress records in the console', () => {
       .toBe(1);
 
     await page.getByTestId('orgx-term').click();
-    await page.getByText('纪律检查委员会').last().click();
+    // In the term's dialog: until it opens, the last '纪律检查委员会' on the page is not its choice.
+    const termDialog = page
+      .locator('.ant-modal-wrap:visible')
+      .filter({ has: page.getByTestId('orgx-term-start') });
+    await termDialog.getByText('纪律检查委员会', { exact: true }).click();
+    await expect.poll(() => termDialog.getByRole('radio', { name: '纪律检查委员会' }).isChecked()).toBe(true);
     await page.getByTestId('orgx-term-start').fill('2026-12-10');
     await page.getByTestId('orgx-term-save').click();
     await expect
