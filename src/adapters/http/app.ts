@@ -123,11 +123,7 @@ function registerRoute(
       const actor = session?.actor ?? PUBLIC;
       // Who may call comes first: a refused caller learns nothing from validation messages.
       authorize(endpoint, actor, (request.params as { congressId?: string } | undefined)?.congressId);
-      const params = parseInput(
-        endpoint.params ?? ANY_OBJECT,
-        request.params ?? {},
-        'params',
-      );
+      const params = parseInput(endpoint.params ?? ANY_OBJECT, request.params ?? {}, 'params');
       // CSRF: a state-changing request made with a session cookie must echo the session's token.
       if (
         session &&
