@@ -1,8 +1,9 @@
-import { Modal } from 'antd';
+import { type FormInstance, Modal } from 'antd';
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { ApiError } from '../lib/api.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
+import type { Action } from './use-action.ts';
 
 /**
  * A dialog around one form: its OK button submits the form and turns busy while the request runs,
@@ -13,9 +14,9 @@ export function FormDialog({
   title,
   okText,
   okId,
-  busy,
-  error,
-  onSubmit,
+  form,
+  action,
+  error = action.error,
   onClose,
   width,
   danger,
@@ -26,9 +27,12 @@ export function FormDialog({
   readonly okText: string;
   /** The OK button's id, for tests and for the keyboard's focus. */
   readonly okId: string;
-  readonly busy: boolean;
-  readonly error: ApiError | undefined;
-  readonly onSubmit: () => void;
+  /** The form the OK button submits. */
+  readonly form: FormInstance;
+  /** The form's request: the button is busy while it runs, and its error is shown. */
+  readonly action: Pick<Action, 'busy' | 'error'>;
+  /** What to show instead of the request's error (e.g. the dialog's own data failed to load). */
+  readonly error?: ApiError | undefined;
   readonly onClose: () => void;
   readonly width?: number | string;
   /** An action that cannot be undone (a departure from the register) shows its button in red. */
@@ -45,8 +49,8 @@ export function FormDialog({
       width={width}
       okText={okText}
       cancelText={t('common.cancel')}
-      okButtonProps={{ danger, loading: busy, id: okId }}
-      onOk={onSubmit}
+      okButtonProps={{ danger, loading: action.busy !== undefined, id: okId }}
+      onOk={() => form.submit()}
       onCancel={onClose}
       destroyOnHidden
     >

@@ -220,9 +220,8 @@ function NewOrganisationDialog({
       title={t('cm.home.newOrganisation')}
       okText={t('orgx.create')}
       okId="organisation-create-ok"
-      busy={action.busy !== undefined}
-      error={action.error}
-      onSubmit={() => form.submit()}
+      form={form}
+      action={action}
       onClose={onClose}
     >
       <Form

@@ -105,9 +105,9 @@ export function NewTaskDialog({
       width={720}
       okText={t('cm.fu.assign')}
       okId="task-create-ok"
-      busy={action.busy !== undefined}
+      form={form}
+      action={action}
       error={action.error ?? outcomes.error ?? units.error}
-      onSubmit={() => form.submit()}
       onClose={onClose}
     >
       <Form

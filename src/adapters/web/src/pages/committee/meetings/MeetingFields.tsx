@@ -1,7 +1,8 @@
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { AutoComplete, Button, Checkbox, Form, Input, Select } from 'antd';
 import type { AttendeeGroup } from '../../../../../../contract/attendees.ts';
 import type { Committee } from '../../../../../../contract/meetings.ts';
+import { RowTools } from '../../../components/RowTools.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { joinHeldAt, splitHeldAt } from '../../../lib/committee.ts';
 
@@ -171,28 +172,7 @@ export function AttendeeGroupFields() {
                     />
                   </Form.Item>
                 </div>
-                <div className="cm-row-tools">
-                  <Button
-                    size="small"
-                    icon={<ArrowUpOutlined />}
-                    disabled={index === 0}
-                    onClick={() => move(index, index - 1)}
-                    aria-label={t('cm.up')}
-                  />
-                  <Button
-                    size="small"
-                    icon={<ArrowDownOutlined />}
-                    disabled={index === fields.length - 1}
-                    onClick={() => move(index, index + 1)}
-                    aria-label={t('cm.down')}
-                  />
-                  <Button
-                    size="small"
-                    icon={<DeleteOutlined />}
-                    onClick={() => remove(field.name)}
-                    aria-label={t('cm.remove')}
-                  />
-                </div>
+                <RowTools index={index} count={fields.length} move={move} remove={remove} />
               </div>
             ))}
             <Button

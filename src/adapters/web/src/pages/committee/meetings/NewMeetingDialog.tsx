@@ -70,9 +70,8 @@ export function NewMeetingDialog({
       width={720}
       okText={t('cm.mt.create')}
       okId="meeting-create-ok"
-      busy={action.busy !== undefined}
-      error={action.error}
-      onSubmit={() => form.submit()}
+      form={form}
+      action={action}
       onClose={onClose}
     >
       <Form

@@ -50,9 +50,8 @@ export function DepartureDialog({
       okText={t('cm.reg.depart')}
       okId="register-depart-ok"
       danger
-      busy={action.busy !== undefined}
-      error={action.error}
-      onSubmit={() => form.submit()}
+      form={form}
+      action={action}
       onClose={onClose}
       intro={<p className="muted">{t('cm.reg.departExplain')}</p>}
     >
@@ -117,9 +116,8 @@ export function SuccessionDialog({
       title={t('cm.reg.succeedTitle', { name: entry.personName })}
       okText={t('cm.reg.succeed')}
       okId="register-succeed-ok"
-      busy={action.busy !== undefined}
-      error={action.error}
-      onSubmit={() => form.submit()}
+      form={form}
+      action={action}
       onClose={onClose}
       intro={<p>{t('cm.reg.succeedExplain', { name: entry.personName, successor })}</p>}
     >

@@ -61,9 +61,8 @@ export function MeetingRecordEditor({
       width={720}
       okText={t('cm.save')}
       okId="meeting-record-save"
-      busy={action.busy !== undefined}
-      error={action.error}
-      onSubmit={() => form.submit()}
+      form={form}
+      action={action}
       onClose={onClose}
     >
       <Form
@@ -110,9 +109,8 @@ export function AttendeeGroupsEditor({
       width={760}
       okText={t('cm.save')}
       okId="meeting-groups-save"
-      busy={action.busy !== undefined}
-      error={action.error}
-      onSubmit={() => form.submit()}
+      form={form}
+      action={action}
       onClose={onClose}
     >
       <Form

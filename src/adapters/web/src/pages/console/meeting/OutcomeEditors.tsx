@@ -1,4 +1,4 @@
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Form, Input, Select } from 'antd';
 import {
   CONCLUSION_VERBS,
@@ -12,6 +12,7 @@ import {
 import type { Committee } from '../../../../../../contract/meetings.ts';
 import type { TopicView } from '../../../../../../contract/topics.ts';
 import { FormDialog } from '../../../components/FormDialog.tsx';
+import { RowTools } from '../../../components/RowTools.tsx';
 import { useAction } from '../../../components/use-action.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { call } from '../../../lib/api.ts';
@@ -39,44 +40,6 @@ interface SpeechRow {
 }
 
 const orNull = (value: string | null | undefined) => (value?.trim() ? value.trim() : null);
-
-function RowTools({
-  index,
-  count,
-  move,
-  remove,
-}: {
-  readonly index: number;
-  readonly count: number;
-  readonly move: (from: number, to: number) => void;
-  readonly remove: (index: number) => void;
-}) {
-  const { t } = useI18n();
-  return (
-    <div className="cm-row-tools">
-      <Button
-        size="small"
-        icon={<ArrowUpOutlined />}
-        disabled={index === 0}
-        onClick={() => move(index, index - 1)}
-        aria-label={t('cm.up')}
-      />
-      <Button
-        size="small"
-        icon={<ArrowDownOutlined />}
-        disabled={index === count - 1}
-        onClick={() => move(index, index + 1)}
-        aria-label={t('cm.down')}
-      />
-      <Button
-        size="small"
-        icon={<DeleteOutlined />}
-        onClick={() => remove(index)}
-        aria-label={t('cm.remove')}
-      />
-    </div>
-  );
-}
 
 /** Which topic a row (a conclusion, a speech) is on; none: the meeting as a whole. */
 function TopicField({ row, topics }: { readonly row: number; readonly topics: readonly TopicView[] }) {
@@ -139,9 +102,8 @@ export function ConclusionsEditor({
       width="min(980px, 96vw)"
       okText={t('cm.save')}
       okId="conclusions-save"
-      busy={action.busy !== undefined}
-      error={action.error}
-      onSubmit={() => form.submit()}
+      form={form}
+      action={action}
       onClose={onClose}
       intro={<p className="muted">{t('cm.oc.conclusionsHint')}</p>}
     >
@@ -266,9 +228,8 @@ export function SpeechesEditor({
       width="min(980px, 96vw)"
       okText={t('cm.save')}
       okId="speeches-save"
-      busy={action.busy !== undefined}
-      error={action.error}
-      onSubmit={() => form.submit()}
+      form={form}
+      action={action}
       onClose={onClose}
     >
       <Form
