@@ -13,6 +13,7 @@ import { attendanceCounts } from '../attendance/attendance-counts.ts';
 import { sittingOfCongress } from '../attendance/sitting-lookup.ts';
 import { organisationRow, type Reader, termRow } from '../congress/lookups.ts';
 import { newsOrganisation } from '../news/news-record.ts';
+import { outcomeRows } from '../outcomes/outcomes.ts';
 import { meetingRow } from './meeting-lookup.ts';
 import { isCurrent } from './roster.ts';
 
@@ -85,7 +86,7 @@ export async function meetingNewsRecord(db: Reader, meetingId: string): Promise<
       ? { kind: 'body', body: text(presidedBy) }
       : { kind: 'person', person: person(presidedBy, meeting.presided_by_capacity) };
 
-  const [topics, conclusions, speeches, decisions, groups] = await Promise.all([
+  const [topics, { conclusions, speeches, decisions }, groups] = await Promise.all([
     db
       .selectFrom('topics')
       .selectAll()
@@ -93,19 +94,7 @@ export async function meetingNewsRecord(db: Reader, meetingId: string): Promise<
       .where('status', 'in', ['scheduled', 'concluded'])
       .orderBy('sort_order')
       .execute(),
-    db
-      .selectFrom('conclusions')
-      .selectAll()
-      .where('meeting_id', '=', meetingId)
-      .orderBy('sort_order')
-      .execute(),
-    db.selectFrom('speeches').selectAll().where('meeting_id', '=', meetingId).orderBy('sort_order').execute(),
-    db
-      .selectFrom('decisions')
-      .selectAll()
-      .where('meeting_id', '=', meetingId)
-      .orderBy('sort_order')
-      .execute(),
+    outcomeRows(db, meetingId),
     db
       .selectFrom('meeting_attendee_groups')
       .selectAll()

@@ -100,13 +100,8 @@ async function confidentialTopics(db: Reader, meetingId: string): Promise<Set<st
   return new Set(rows.map((row) => row.id));
 }
 
-/** The outcomes of a meeting, or of a congress (its closing speeches). */
-export async function meetingOutcomes(db: Reader, actor: Actor, meetingId: string): Promise<Outcomes> {
-  await congressRow(db, meetingId);
-  const cadre = (await seesCadre(db, actor, meetingId))
-    ? new Set<string>()
-    : await confidentialTopics(db, meetingId);
-  const visible = (row: { topic_id: string | null }) => row.topic_id === null || !cadre.has(row.topic_id);
+/** A meeting's conclusions, speeches and decisions, each in its recorded order, for everyone. */
+export async function outcomeRows(db: Reader, meetingId: string) {
   const [conclusions, speeches, decisions] = await Promise.all([
     db
       .selectFrom('conclusions')
@@ -122,12 +117,21 @@ export async function meetingOutcomes(db: Reader, actor: Actor, meetingId: strin
       .orderBy('sort_order')
       .execute(),
   ]);
-  const seeAll = cadre.size === 0 && (await seesCadre(db, actor, meetingId));
+  return { conclusions, speeches, decisions };
+}
+
+/** The outcomes of a meeting, or of a congress (its closing speeches). */
+export async function meetingOutcomes(db: Reader, actor: Actor, meetingId: string): Promise<Outcomes> {
+  await congressRow(db, meetingId);
+  const seesAll = await seesCadre(db, actor, meetingId);
+  const cadre = seesAll ? new Set<string>() : await confidentialTopics(db, meetingId);
+  const visible = (row: { topic_id: string | null }) => row.topic_id === null || !cadre.has(row.topic_id);
+  const { conclusions, speeches, decisions } = await outcomeRows(db, meetingId);
   return {
     meetingId,
     conclusions: conclusions.filter(visible).map(conclusionView),
     speeches: speeches.filter(visible).map(speechView),
-    decisions: decisions.filter((row) => visible(row) && (seeAll || row.kind !== 'cadre')).map(decisionView),
+    decisions: decisions.filter((row) => visible(row) && (seesAll || row.kind !== 'cadre')).map(decisionView),
   };
 }
 
