@@ -3,6 +3,7 @@ import type { Register, RegisterEntry, RegisterPerson } from '../../contract/reg
 import { sortNames } from '../../core/names/index.ts';
 import { nextSuccessor } from '../../core/rules/index.ts';
 import type { TermPositionsTable } from '../../persistence/congress-schema.ts';
+import type { WriteTransaction } from '../../persistence/index.ts';
 import type { Actor } from '../actor.ts';
 import { auditedWrite } from '../audited-write.ts';
 import { type Reader, termRow } from '../congress/lookups.ts';
@@ -102,6 +103,18 @@ async function entryOfTerm(db: Reader, termId: string, positionId: string): Prom
   return row;
 }
 
+/** Ranks 1, 2, 3… again for the rows left in order, after one has left the list. */
+async function closeRanks(trx: WriteTransaction, rows: readonly TermPositionsTable[]): Promise<void> {
+  for (const [index, row] of rows.entries()) {
+    if (row.rank === index + 1) continue;
+    await trx
+      .updateTable('term_positions')
+      .set({ rank: index + 1 })
+      .where('id', '=', row.id)
+      .execute();
+  }
+}
+
 function checkDay(value: string, field: string): void {
   const date = new Date(`${value}T00:00:00Z`);
   if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
@@ -173,15 +186,7 @@ export async function recordDeparture(
       )
         .filter(isCurrent)
         .sort(byRank);
-      for (const [index, row] of remaining.entries()) {
-        if (row.rank !== index + 1) {
-          await trx
-            .updateTable('term_positions')
-            .set({ rank: index + 1 })
-            .where('id', '=', row.id)
-            .execute();
-        }
-      }
+      await closeRanks(trx, remaining);
     }
     return {
       result: undefined,
@@ -259,15 +264,10 @@ export async function recordSuccession(
       .set({ left_on: input.on, left_reason: '递补为委员' })
       .where('id', '=', successor.id)
       .execute();
-    for (const [index, row] of alternates.filter((row) => row.id !== successor.id).entries()) {
-      if (row.rank !== index + 1) {
-        await trx
-          .updateTable('term_positions')
-          .set({ rank: index + 1 })
-          .where('id', '=', row.id)
-          .execute();
-      }
-    }
+    await closeRanks(
+      trx,
+      alternates.filter((row) => row.id !== successor.id),
+    );
     return {
       result: undefined,
       audit: {
