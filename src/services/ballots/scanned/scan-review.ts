@@ -125,6 +125,30 @@ function requireReadSheet(sheet: { status: string; set_aside: string | null }): 
   }
 }
 
+/**
+ * What a teller or a scrutineer decides on: a box of a read sheet in a round still being keyed,
+ * the decision checked against the ballot, and the decisions already taken on that box.
+ */
+async function itemToDecide(
+  trx: Kysely<Schema>,
+  congressId: string,
+  roundId: string,
+  itemId: string,
+  input: Parameters<typeof checkDecision>[1],
+) {
+  const { round, ballot } = await loadScanRound(trx, congressId, roundId);
+  requireKeying(round);
+  const item = await loadItem(trx, roundId, itemId);
+  requireReadSheet(await loadScanSheet(trx, roundId, item.sheet_id));
+  const decision = checkDecision(item.kind, input, ballot);
+  const decisions = await trx
+    .selectFrom('scan_decisions')
+    .selectAll()
+    .where('item_id', '=', itemId)
+    .execute();
+  return { decision, decisions };
+}
+
 /** [B1][P2] A teller's decision on a reviewed box. */
 export async function decideScanItem(
   context: ServiceContext,
@@ -136,16 +160,7 @@ export async function decideScanItem(
 ): Promise<ScanDecisionResult> {
   const teller = accountWithRole(actor, congressId, 'teller', '计票人');
   const { value } = await writeUnlessUnchanged<ScanDecisionResult>(context, actor, async (trx, at) => {
-    const { round, ballot } = await loadScanRound(trx, congressId, roundId);
-    requireKeying(round);
-    const item = await loadItem(trx, roundId, itemId);
-    requireReadSheet(await loadScanSheet(trx, roundId, item.sheet_id));
-    const decision = checkDecision(item.kind, input, ballot);
-    const decisions = await trx
-      .selectFrom('scan_decisions')
-      .selectAll()
-      .where('item_id', '=', itemId)
-      .execute();
+    const { decision, decisions } = await itemToDecide(trx, congressId, roundId, itemId, input);
     const mine = decisions.find((d) => d.decided_by === teller.accountId && d.role === 'teller');
     const others = decisions.filter((d) => d.role === 'teller' && d.decided_by !== teller.accountId);
     const result = (
@@ -226,16 +241,7 @@ export async function resolveScanItem(
 ): Promise<ScanDecisionResult> {
   const scrutineer = accountWithRole(actor, congressId, 'scrutineer', '监票人');
   const { value } = await writeUnlessUnchanged<ScanDecisionResult>(context, actor, async (trx, at) => {
-    const { round, ballot } = await loadScanRound(trx, congressId, roundId);
-    requireKeying(round);
-    const item = await loadItem(trx, roundId, itemId);
-    requireReadSheet(await loadScanSheet(trx, roundId, item.sheet_id));
-    const decision = checkDecision(item.kind, input, ballot);
-    const decisions = await trx
-      .selectFrom('scan_decisions')
-      .selectAll()
-      .where('item_id', '=', itemId)
-      .execute();
+    const { decision, decisions } = await itemToDecide(trx, congressId, roundId, itemId, input);
     const tellers = decisions.filter((d) => d.role === 'teller');
     const earlier = decisions.find((d) => d.role === 'scrutineer');
     const result = (outcome: ScanDecisionResult['outcome']): ScanDecisionResult => ({
