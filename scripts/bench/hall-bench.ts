@@ -15,6 +15,7 @@ import { seedElectronicRound } from '../../test/services/ballots/electronic/fixt
 import { openBenchDatabase, summariseLatencies } from './bench-database.ts';
 import { type FirstLoad, measureFirstLoad } from './first-load.ts';
 import { seededRandom } from './prng.ts';
+import { cpuBetween, cpuSnapshot } from './process-cpu.ts';
 
 // The whole hall at once (issue 15): the real server (`plenum serve`, NODE_ENV=production) — two
 // instances on PostgreSQL, one on SQLite — and, in another process, the hall's devices:
@@ -26,6 +27,11 @@ import { seededRandom } from './prng.ts';
 //   time, at most one every half second per desk (--desk-pace 500): faster than staff reading
 //   cards manage, so still a stress; --desk-pace 0 sends each next check-in as soon as the last
 //   is answered, 300 a second and more, which no hall produces.
+// Phones and desks reach the instances as through the hall's proxy (docs/deployment.md), whose
+// upstream keeps idle connections to each instance (nginx `keepalive 64`; --proxy-keepalive 64)
+// and opens more while a burst needs them; the streams each hold their own connection, as a
+// proxy passes them through. --proxy-keepalive 0: a new connection for every request, as if each
+// phone spoke to the instance directly.
 // Then a last change is made, and every stream must have been sent every event stored for the
 // congress after it opened — counts excepted, of which each stream must end with the latest
 // (electronic progress as stored; attendance as counted: the whole hall present). Afterwards the
@@ -39,7 +45,7 @@ import { seededRandom } from './prng.ts';
 // The page is the server's build, dist/web: run `npm run build:web` first.
 //
 //   npm run bench:hall [-- --db sqlite|postgres|both] [--delegates 3000] [--burst 3000] [--desks 20]
-//                      [--desk-pace 500]
+//                      [--desk-pace 500] [--proxy-keepalive 64]
 //                      [--instances 2]
 // PostgreSQL: DATABASE_URL, else PLENUM_TEST_PG_URL, else postgres://postgres@127.0.0.1:5432/test,
 // in a throwaway schema dropped afterwards.
@@ -54,6 +60,8 @@ export interface HallBenchOptions {
   readonly deskPaceMs: number;
   /** Server instances (PostgreSQL only; SQLite is always one). */
   readonly instances: number;
+  /** Idle connections the proxy keeps to each instance (nginx upstream keepalive); 0: none. */
+  readonly proxyKeepalive: number;
   readonly seed?: number;
   /** Runs the one server in this process (to profile it: node --cpu-prof); default a child process. */
   readonly inProcess?: boolean;
@@ -67,6 +75,7 @@ export interface HallBenchResult {
   readonly casts: number;
   readonly desks: number;
   readonly deskPaceMs: number;
+  readonly proxyKeepalive: number;
   readonly castErrors: number;
   readonly castErrorSamples: readonly string[];
   readonly burstMs: number;
@@ -88,6 +97,14 @@ export interface HallBenchResult {
   readonly listenOverflows: number | undefined;
   /** The delegates' voting page, first visit, as transferred (first-load.ts). */
   readonly firstLoad: FirstLoad;
+  /** CPU seconds from the burst's start to its last cast's answer (Linux; zero elsewhere). */
+  readonly cpuInBurst: {
+    readonly servers: number;
+    readonly devices: number;
+    readonly postgres: number;
+    readonly machineBusy: number;
+    readonly machineTotal: number;
+  };
 }
 
 const SYSTEM: Actor = {
@@ -190,27 +207,49 @@ async function inPool(items, concurrency, fn) {
 // X-Forwarded-For): the login throttle counts attempts per address.
 const addressOf = (n) => '10.' + ((n >> 16) & 255) + '.' + ((n >> 8) & 255) + '.' + (n & 255);
 
-async function login(origin, path, body, address) {
-  const response = await fetch(origin + path, {
-    method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': address }, body: JSON.stringify(body),
+// Requests go as they would through the hall's proxy (docs/deployment.md): its upstream keeps up to
+// \`keepalive\` idle connections to each instance and opens more while a burst needs them, so an
+// instance is not handed a new connection per request. keepalive 0: a new connection per request,
+// as if every phone spoke to the instance directly.
+let agents = new Map();
+function agentFor(origin, keepalive) {
+  if (!agents.has(origin)) agents.set(origin, keepalive > 0 ? new http.Agent({ keepAlive: true, maxFreeSockets: keepalive }) : false);
+  return agents.get(origin);
+}
+let proxyKeepalive = 0;
+
+function request(origin, path, headers, body) {
+  return new Promise((resolve, reject) => {
+    const payload = Buffer.from(JSON.stringify(body));
+    const sent = http.request(origin + path, {
+      method: 'POST', agent: agentFor(origin, proxyKeepalive),
+      headers: { ...headers, 'content-type': 'application/json', 'content-length': payload.length },
+    }, (response) => {
+      const chunks = [];
+      response.on('data', (chunk) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode, headers: response.headers, text: Buffer.concat(chunks).toString('utf8') }));
+      response.on('error', reject);
+    });
+    sent.on('error', reject);
+    sent.end(payload);
   });
-  const answer = await response.json();
-  if (response.status !== 200 || !answer.csrfToken) throw new Error('login ' + response.status + ' ' + JSON.stringify(answer));
-  return { cookie: String(response.headers.get('set-cookie')).split(';')[0], csrf: answer.csrfToken, address };
 }
 
-async function post(origin, path, session, body) {
-  const response = await fetch(origin + path, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: session.cookie, 'x-csrf-token': session.csrf, 'x-forwarded-for': session.address },
-    body: JSON.stringify(body),
-  });
-  return { status: response.status, text: await response.text() };
+async function login(origin, path, body, address) {
+  const response = await request(origin, path, { 'x-forwarded-for': address }, body);
+  const answer = JSON.parse(response.text);
+  if (response.status !== 200 || !answer.csrfToken) throw new Error('login ' + response.status + ' ' + response.text);
+  return { cookie: String(response.headers['set-cookie']).split(';')[0], csrf: answer.csrfToken, address };
+}
+
+function post(origin, path, session, body) {
+  return request(origin, path, { cookie: session.cookie, 'x-csrf-token': session.csrf, 'x-forwarded-for': session.address }, body);
 }
 
 async function run() {
   const config = await waitFor('config');
   const { origins, congressId, roundId, sittingId, delegates, desks, burstMs } = config;
+  proxyKeepalive = config.proxyKeepalive;
   const base = '/api/congresses/' + congressId;
   // 1. Every phone opens the stream (100 at a time), spread over the instances.
   const streams = delegates.map((_, i) => new Stream(origins[i % origins.length], base + '/events'));
@@ -249,7 +288,7 @@ async function run() {
       }
       resolve();
     }, delegate.at);
-  }))).then(() => performance.now() - castStart);
+  }))).then(() => { const ms = performance.now() - castStart; send({ phase: 'cast' }); return ms; });
   const checkInLatencies = [];
   const checkedIn = [];
   let checkInErrors = 0;
@@ -307,6 +346,7 @@ run().then((report) => send({ phase: 'delivered', report })).then(() => process.
 // ---- the server side ------------------------------------------------------------------------------
 
 interface Child {
+  readonly pid: number;
   next<T>(phase: string): Promise<T>;
   send(message: object): void;
 }
@@ -330,6 +370,7 @@ function startClients(): Child {
     for (const [, resolve] of waiting) resolve(undefined);
   });
   return {
+    pid: child.pid!,
     next<T>(phase: string) {
       const queued = queue.findIndex((m) => m.phase === phase);
       if (queued >= 0) return Promise.resolve(queue.splice(queued, 1)[0] as T);
@@ -456,11 +497,16 @@ export async function benchHall(options: HallBenchOptions): Promise<HallBenchRes
         password: PASSWORD,
       },
       burstMs: options.burstMs,
+      proxyKeepalive: options.proxyKeepalive,
     });
     const { streamsOpenMs } = await client.next<{ streamsOpenMs: number }>('ready');
     const loadBefore = os.loadavg();
     const overflowsBefore = await listenOverflows();
+    const watched = [...servers.map((server) => server.pid ?? process.pid), client.pid];
+    const cpuBefore = await cpuSnapshot(watched);
     client.send({ phase: 'go' });
+    await client.next('cast');
+    const cpuInBurst = cpuBetween(cpuBefore, await cpuSnapshot(watched));
     const worked = await client.next<{
       castLatencies: number[];
       castWallMs: number;
@@ -564,6 +610,7 @@ export async function benchHall(options: HallBenchOptions): Promise<HallBenchRes
       streams: delegates.length,
       desks: options.desks,
       deskPaceMs: options.deskPaceMs,
+      proxyKeepalive: options.proxyKeepalive,
       streamsOpenMs,
       casts: worked.acceptedCodes.length,
       castErrors: worked.castErrors,
@@ -589,6 +636,16 @@ export async function benchHall(options: HallBenchOptions): Promise<HallBenchRes
           ? undefined
           : overflowsAfter - overflowsBefore,
       firstLoad,
+      cpuInBurst: {
+        servers: servers.reduce(
+          (sum, server) => sum + (cpuInBurst.byPid.get(server.pid ?? process.pid) ?? 0),
+          0,
+        ),
+        devices: cpuInBurst.byPid.get(client.pid) ?? 0,
+        postgres: cpuInBurst.postgres,
+        machineBusy: cpuInBurst.machineBusy,
+        machineTotal: cpuInBurst.machineTotal,
+      },
     };
   } finally {
     await Promise.all(servers.map((server) => server.stop()));
@@ -610,6 +667,9 @@ async function listenOverflows(): Promise<number | undefined> {
   return Number.isFinite(value) ? value : undefined;
 }
 
+/** The proxy's idle connections to each instance, by default: docs/deployment.md's nginx. */
+const PROXY_KEEPALIVE = 64;
+
 /** A desk's least time between two check-ins, by default (see the header). */
 const DESK_PACE_MS = 500;
 
@@ -629,14 +689,17 @@ function line(result: HallBenchResult): string {
 
 function details(result: HallBenchResult): string {
   const ms = (value: number) => `${value.toFixed(0)} ms`;
+  const sec = (value: number) => `${value.toFixed(2)} s`;
   const load = (values: readonly number[]) => values.map((v) => v.toFixed(2)).join(' ');
   return [
     `  streams: ${result.streams} opened in ${ms(result.streamsOpenMs)} (100 at a time); ${result.framesReceived} events received in all; reconnections ${result.reconnects}`,
+    `  through: ${result.proxyKeepalive > 0 ? `a proxy keeping up to ${result.proxyKeepalive} idle connections to each instance` : 'a new connection per request (no proxy)'}`,
     `  casts  : ${result.casts} accepted, ${result.castErrors} refused or failed, all answered within ${ms(result.castWallMs)}; p90 ${ms(result.cast.p90Ms)}, max ${ms(result.cast.maxMs)}`,
     ...result.castErrorSamples.map((sample) => `           error: ${sample}`),
     `  desks  : ${result.desks} desks, one check-in every ${result.deskPaceMs} ms at most each; ${result.checkIns.count} check-ins in ${ms(result.checkIns.wallMs)}, median ${ms(result.checkIns.medianMs)}, p99 ${ms(result.checkIns.p99Ms)}, errors ${result.checkIns.errors}`,
     `  events : ${result.storedEvents} stored for the congress; every stream complete ${ms(result.deliveryMs)} after the last change`,
     `  load average at the burst ${load(result.load.before)}, after ${load(result.load.after)}; accept-queue overflows ${result.listenOverflows ?? 'unknown'}`,
+    `  cpu in the burst (its start to the last cast's answer): servers ${sec(result.cpuInBurst.servers)}, devices ${sec(result.cpuInBurst.devices)}, PostgreSQL ${sec(result.cpuInBurst.postgres)}; the machine busy ${sec(result.cpuInBurst.machineBusy)} of ${sec(result.cpuInBurst.machineTotal)}`,
     `  first load: ${result.firstLoad.files.map((f) => `${f.url} ${f.status} ${f.encoding ?? 'identity'} ${kb(f.bytes)} KB`).join('; ')}`,
   ].join('\n');
 }
@@ -666,6 +729,7 @@ async function main(): Promise<void> {
       desks: Number(option('desks') ?? 20),
       deskPaceMs: Number(option('desk-pace') ?? DESK_PACE_MS),
       instances: Number(option('instances') ?? 2),
+      proxyKeepalive: Number(option('proxy-keepalive') ?? PROXY_KEEPALIVE),
       inProcess: args.includes('--in-process'),
       ...(engine === 'postgres' ? { databaseUrl: postgresUrl } : {}),
     });

@@ -63,3 +63,4 @@ export {
   savepoint,
   type WriteTransaction,
 } from './transaction.ts';
+export { assertNotInsideTransaction, outsideTransactionScope } from './transaction-scope.ts';

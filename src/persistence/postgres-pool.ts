@@ -1,12 +1,15 @@
 import {
+  CompiledQuery,
   type DatabaseConnection,
   type Driver,
   PostgresDialect,
   type PostgresDialectConfig,
   PostgresDriver,
+  type TransactionSettings,
 } from 'kysely';
 import pg from 'pg';
 import { assertNotInsideTransaction } from './transaction-scope.ts';
+import { POSTGRES_WRITE_BEGIN } from './writer-lock.ts';
 
 const INT8_OID = 20;
 
@@ -67,6 +70,19 @@ class GuardedPostgresDriver extends PostgresDriver {
   override async acquireConnection(): Promise<DatabaseConnection> {
     assertNotInsideTransaction();
     return super.acquireConnection();
+  }
+
+  /**
+   * inTransaction's write transactions — serializable and explicitly read write, as only it asks
+   * for — begin holding the writer lock, in the same round trip.
+   */
+  override async beginTransaction(
+    connection: DatabaseConnection,
+    settings: TransactionSettings,
+  ): Promise<void> {
+    if (settings.isolationLevel === 'serializable' && settings.accessMode === 'read write') {
+      await connection.executeQuery(CompiledQuery.raw(POSTGRES_WRITE_BEGIN));
+    } else await super.beginTransaction(connection, settings);
   }
 }
 

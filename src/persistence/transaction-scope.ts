@@ -41,3 +41,12 @@ export function assertNotInsideTransaction(): void {
     );
   }
 }
+
+/**
+ * Runs `fn` outside any caller's transaction scope: for work done on behalf of several callers
+ * at once (a batched read), which must neither be refused because the first of them happened to
+ * be inside a transaction nor count as that transaction's.
+ */
+export function outsideTransactionScope<T>(fn: () => T): T {
+  return scope.exit(fn);
+}

@@ -11,7 +11,9 @@ import { runScoped } from './transaction-scope.ts';
 // statement, and Kysely's connection mutex keeps this process's transactions from interleaving.
 //
 // PostgreSQL: SERIALIZABLE, and the first statement takes the writer lock
-// (LOCK TABLE audit_head IN EXCLUSIVE MODE). Why both:
+// (LOCK TABLE audit_head IN EXCLUSIVE MODE; writer-lock.ts). The driver sends both with BEGIN, in
+// one round trip, for a transaction asked for as serializable and explicitly read write
+// (postgres-pool.ts), which only inTransaction asks for. Why both:
 // - Services are written once for both engines. SQLite has no SELECT … FOR UPDATE, so a
 //   read-committed design that relies on row locks in every service could not be portable, and
 //   one forgotten lock would be a lost ballot count. SERIALIZABLE makes every check-then-write in
@@ -30,12 +32,6 @@ import { runScoped } from './transaction-scope.ts';
 
 export type WriteTransaction = Transaction<Schema>;
 
-/** Table whose lock serialises writers on PostgreSQL; created by migration 0001. */
-const WRITER_LOCK_TABLE = 'audit_head';
-
-/** Same patience as SQLite's busy_timeout: a writer waits this long for the lock, then fails. */
-const WRITER_LOCK_TIMEOUT = '5s';
-
 export type TransactionOptions = RetryOptions;
 
 /**
@@ -51,19 +47,12 @@ export async function inTransaction<T>(
   if (database.dialect === 'sqlite') {
     return runScoped((body) => database.db.transaction().execute(body), fn);
   }
-  const serializable = database.db.transaction().setIsolationLevel('serializable');
-  return retryOnSerializationFailure(
-    () =>
-      runScoped(
-        (body) => serializable.execute(body),
-        async (trx: WriteTransaction) => {
-          await sql`set local lock_timeout = ${sql.lit(WRITER_LOCK_TIMEOUT)}`.execute(trx);
-          await sql`lock table ${sql.table(WRITER_LOCK_TABLE)} in exclusive mode`.execute(trx);
-          return fn(trx);
-        },
-      ),
-    options,
-  );
+  // Begins with the writer lock taken (POSTGRES_WRITE_BEGIN, sent by the driver).
+  const serializable = database.db
+    .transaction()
+    .setIsolationLevel('serializable')
+    .setAccessMode('read write');
+  return retryOnSerializationFailure(() => runScoped((body) => serializable.execute(body), fn), options);
 }
 
 /**

@@ -45,11 +45,11 @@ export type Outcome<O> =
 /**
  * Writes a group of requests in one transaction. `write` returns one outcome per request, in
  * order: a refused request's outcome carries its error, and must have written nothing. If
- * `write` throws instead (a database error such as a duplicate key), everything it wrote is
- * rolled back and each request of the group is written again on its own, in its own savepoint,
- * so that only the request at fault fails. What the stream should hear goes to `announcements`
- * (rewound with the savepoints). `write` may run more than once on PostgreSQL (serialization
- * retry) and must not touch anything outside `trx`.
+ * `write` throws instead (a database error such as a duplicate key), its transaction is rolled
+ * back and the group is written again in a new one, each request on its own in its own
+ * savepoint, so that only the request at fault fails. What the stream should hear goes to
+ * `announcements` (rewound with the savepoints). `write` may run more than once (serialization
+ * retry, that second transaction) and must not touch anything outside `trx`.
  */
 export interface BatchWriter<R, O> {
   write(
@@ -100,37 +100,51 @@ class GroupCommitter<R, O> {
 
   private async commitGroup(group: readonly Pending<R, O>[]): Promise<void> {
     const requests = group.map((pending) => pending.request);
-    let outcomes: readonly Outcome<O>[] = [];
-    let stored: StoredAnnouncement[] = [];
+    let written: { outcomes: readonly Outcome<O>[]; stored: StoredAnnouncement[] };
     try {
-      ({ outcomes, stored } = await inTransaction(this.context.database, async (trx) => {
-        // One read and one write of the audit head for the whole group (audit-log.ts).
-        const audit = await AuditAppender.open(trx);
-        const announcements = new Announcements(this.context.events.check);
-        const at = nowIso(this.context);
-        const head = audit.head;
-        await savepoint(trx, 'group_write');
-        let written: readonly Outcome<O>[];
-        try {
-          written = await this.writer.write(trx, requests, audit, at, announcements);
-        } catch {
-          await rollbackToSavepoint(trx, 'group_write');
-          audit.rewind(head);
-          announcements.rewind(0);
-          written = await this.writeOneByOne(trx, requests, audit, at, announcements);
-        }
-        await audit.close();
-        return { outcomes: written, stored: await announcements.store(trx, at) };
-      }));
-    } catch (error) {
-      for (const pending of group) pending.reject(error);
-      return;
+      written = await this.writeGroup((trx, audit, at, announcements) =>
+        this.writer.write(trx, requests, audit, at, announcements),
+      );
+    } catch {
+      // The group's transaction failed: a database error of one request (a duplicate key, say)
+      // or of the transaction itself. Written again, each request in its own savepoint, only the
+      // request at fault fails. (A savepoint around the whole group would spare this second
+      // transaction, but cost every group one more round trip while it holds the writer lock.)
+      try {
+        written = await this.writeGroup((trx, audit, at, announcements) =>
+          this.writeOneByOne(trx, requests, audit, at, announcements),
+        );
+      } catch (error) {
+        for (const pending of group) pending.reject(error);
+        return;
+      }
     }
+    const { outcomes, stored } = written;
     if (stored.length > 0) this.context.events.committed(stored, this.context.database);
     group.forEach((pending, index) => {
       const outcome = outcomes[index];
       if (outcome?.ok) pending.resolve(outcome.value);
       else pending.reject(outcome ? outcome.error : new Error('group commit: no outcome for a request'));
+    });
+  }
+
+  /** One transaction: `write` with the audit head read once and written once, and what to announce stored. */
+  private writeGroup(
+    write: (
+      trx: WriteTransaction,
+      audit: AuditAppender,
+      at: string,
+      announcements: Announcements,
+    ) => Promise<readonly Outcome<O>[]>,
+  ): Promise<{ outcomes: readonly Outcome<O>[]; stored: StoredAnnouncement[] }> {
+    return inTransaction(this.context.database, async (trx) => {
+      // One read and one write of the audit head for the whole group (audit-log.ts).
+      const audit = await AuditAppender.open(trx);
+      const announcements = new Announcements(this.context.events.check);
+      const at = nowIso(this.context);
+      const outcomes = await write(trx, audit, at, announcements);
+      await audit.close();
+      return { outcomes, stored: await announcements.store(trx, at) };
     });
   }
 

@@ -60,6 +60,8 @@ export async function startPlenum(options: {
 }): Promise<PlenumProcess> {
   const port = await freePort();
   const args = [
+    // PLENUM_PROFILE=<folder>: each server writes its CPU profile there when it stops (benchmarks).
+    ...(process.env.PLENUM_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.PLENUM_PROFILE] : []),
     BIN,
     'serve',
     '--port',

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import {
+  AuditAppender,
   appendAudit,
   auditHash,
   auditHead,
@@ -42,6 +43,42 @@ describeEachDatabase('audit log', (target) => {
     expect(rows[0]!.actor).toBe('teller:丁小强');
     expect(await auditHead(database.db)).toEqual({ seq: 3, hash: rows[2]!.hash });
     expect(await verifyAuditChain(database.db)).toEqual({ ok: true, entries: 3 });
+  });
+
+  it('writes the entries of a group with its head at close; a rewound entry is never written', async () => {
+    const database = await openMigrated(target);
+    await populate(database, 2);
+    const entry = (n: number) => ({
+      actor: 'desk:1',
+      at: at(10 + n),
+      action: 'attendance.check-in',
+      subject: `delegate:${n}`,
+    });
+    await inTransaction(database, async (trx) => {
+      const audit = await AuditAppender.open(trx);
+      await audit.append(entry(1));
+      const beforeSecond = audit.head;
+      await audit.appendAll([entry(2), entry(3)]);
+      // The request that appended 2 and 3 was refused: its entries go with it.
+      audit.rewind(beforeSecond);
+      await audit.append(entry(4));
+      // Nothing is written before close: the entries and the head row go out together.
+      expect(await trx.selectFrom('audit_log').select('seq').execute()).toHaveLength(2);
+      await audit.close();
+    });
+    const rows = await database.db
+      .selectFrom('audit_log')
+      .select(['seq', 'subject', 'hash'])
+      .orderBy('seq')
+      .execute();
+    expect(rows.map((row) => [row.seq, row.subject])).toEqual([
+      [1, 'meta:setting-1'],
+      [2, 'meta:setting-2'],
+      [3, 'delegate:1'],
+      [4, 'delegate:4'],
+    ]);
+    expect(await auditHead(database.db)).toEqual({ seq: 4, hash: rows[3]!.hash });
+    expect(await verifyAuditChain(database.db)).toEqual({ ok: true, entries: 4 });
   });
 
   it('stores before/after as canonical JSON, whatever order the keys came in', async () => {

@@ -6,9 +6,10 @@ import {
   hashCredentialSync,
   verifyNothing,
 } from '../../persistence/credential-hash.ts';
-import { inTransaction, type Schema } from '../../persistence/index.ts';
+import { type Database, inTransaction, type Schema } from '../../persistence/index.ts';
 import type { Actor } from '../actor.ts';
 import { auditedWrite } from '../audited-write.ts';
+import { type BatchedRead, batchedReadFor } from '../batched-read.ts';
 import { nowIso, type ServiceContext, sha256 } from '../context.ts';
 import { conflict, ServiceError } from '../errors.ts';
 import { delegateAddressKey, type LoginThrottle, STAFF_KEYS } from './login-throttle.ts';
@@ -197,28 +198,15 @@ export interface SessionView {
 
 /**
  * The actor behind a session token, or null when it is unknown or expired. Every request with a
- * cookie asks this, so the session and its delegate or account come in one query; an account's
- * roles need a second.
+ * cookie asks this: the session and its delegate or account come in one query, an account's roles
+ * in a second, each shared with the other requests of the same moment (batched-read.ts).
  */
 export async function sessionActor(context: ServiceContext, token: string): Promise<SessionView | null> {
-  const session = await context.database.db
-    .selectFrom('sessions as s')
-    .leftJoin('delegates as d', 'd.id', 's.delegate_id')
-    .leftJoin('accounts as a', 'a.id', 's.account_id')
-    .select([
-      's.csrf_token',
-      'd.id as delegate_id',
-      'd.congress_id as delegate_congress_id',
-      'd.name as delegate_name',
-      'a.id as account_id',
-      'a.username as account_username',
-      'a.display_name as account_display_name',
-      'a.disabled as account_disabled',
-    ])
-    .where('s.token_hash', '=', sha256(token))
-    .where('s.expires_at', '>', nowIso(context))
-    .executeTakeFirst();
-  if (!session) return null;
+  const now = nowIso(context);
+  const session = await batchedReadFor(sessionReads, context.database, (hashes) =>
+    readSessions(context.database.db, hashes),
+  ).read(sha256(token));
+  if (!session || session.expires_at <= now) return null;
   if (session.delegate_id !== null) {
     return {
       actor: {
@@ -231,16 +219,64 @@ export async function sessionActor(context: ServiceContext, token: string): Prom
     };
   }
   if (session.account_id === null || session.account_disabled) return null;
+  const grants = await batchedReadFor(roleReads, context.database, (ids) =>
+    readGrants(context.database.db, ids),
+  ).read(session.account_id);
   return {
     actor: {
       kind: 'account',
       accountId: session.account_id,
       username: session.account_username!,
       displayName: session.account_display_name!,
-      roles: await rolesOfAccount(context.database.db, session.account_id),
+      roles: rolesFromGrants(grants ?? []),
     },
     csrfToken: session.csrf_token,
   };
+}
+
+type SessionRow = Awaited<ReturnType<typeof readSessions>> extends ReadonlyMap<string, infer R> ? R : never;
+type Grant = { readonly congress_id: string; readonly role: Role };
+
+const sessionReads = new WeakMap<Database, BatchedRead<string, SessionRow>>();
+const roleReads = new WeakMap<Database, BatchedRead<string, readonly Grant[]>>();
+
+/** Sessions by token hash, with their delegate or account. */
+async function readSessions(db: Kysely<Schema>, hashes: readonly string[]) {
+  const rows = await db
+    .selectFrom('sessions as s')
+    .leftJoin('delegates as d', 'd.id', 's.delegate_id')
+    .leftJoin('accounts as a', 'a.id', 's.account_id')
+    .select([
+      's.token_hash',
+      's.expires_at',
+      's.csrf_token',
+      'd.id as delegate_id',
+      'd.congress_id as delegate_congress_id',
+      'd.name as delegate_name',
+      'a.id as account_id',
+      'a.username as account_username',
+      'a.display_name as account_display_name',
+      'a.disabled as account_disabled',
+    ])
+    .where('s.token_hash', 'in', hashes)
+    .execute();
+  return new Map(rows.map((row) => [row.token_hash, row]));
+}
+
+/** The role grants of each account. */
+async function readGrants(db: Kysely<Schema>, accountIds: readonly string[]) {
+  const rows = await db
+    .selectFrom('account_roles')
+    .select(['account_id', 'congress_id', 'role'])
+    .where('account_id', 'in', accountIds)
+    .execute();
+  const grants = new Map<string, Grant[]>();
+  for (const row of rows) {
+    const list = grants.get(row.account_id) ?? [];
+    list.push(row);
+    grants.set(row.account_id, list);
+  }
+  return grants;
 }
 
 export async function logout(context: ServiceContext, token: string): Promise<void> {
@@ -251,11 +287,10 @@ export async function logout(context: ServiceContext, token: string): Promise<vo
 
 /** An account's roles, by congress ('*' for every congress). */
 export async function rolesOfAccount(db: Kysely<Schema>, accountId: string): Promise<Map<string, Set<Role>>> {
-  const grants = await db
-    .selectFrom('account_roles')
-    .select(['congress_id', 'role'])
-    .where('account_id', '=', accountId)
-    .execute();
+  return rolesFromGrants((await readGrants(db, [accountId])).get(accountId) ?? []);
+}
+
+function rolesFromGrants(grants: readonly Grant[]): Map<string, Set<Role>> {
   const roles = new Map<string, Set<Role>>();
   for (const grant of grants) {
     const set = roles.get(grant.congress_id) ?? new Set<Role>();
