@@ -21,6 +21,7 @@ import { cpuBetween, cpuSnapshot } from './process-cpu.ts';
 // instances on PostgreSQL, one on SQLite — and, in another process, the hall's devices:
 // - 3,000 delegates' phones, each holding the congress's event stream (spread over the instances,
 //   as a proxy would), opened before anything starts;
+// - each phone's voting page fetching its ballot form once the round is open, to show it;
 // - the same 3,000 delegates casting their electronic ballots in a burst of 3 seconds (arrival
 //   times uniform at random in the burst, each request sent when its delegate arrives);
 // - meanwhile 20 check-in desks, each checking the hall in to the next sitting one delegate at a
@@ -72,6 +73,8 @@ export interface HallBenchResult {
   readonly instances: number;
   readonly streams: number;
   readonly streamsOpenMs: number;
+  /** Every phone's ballot form fetched, 100 at a time, before the burst. */
+  readonly formsMs: number;
   readonly casts: number;
   readonly desks: number;
   readonly deskPaceMs: number;
@@ -80,6 +83,8 @@ export interface HallBenchResult {
   readonly castErrorSamples: readonly string[];
   readonly burstMs: number;
   readonly cast: ReturnType<typeof summariseLatencies>;
+  /** The casts sent in each SLICE_MS of the burst: how many, and their p99. */
+  readonly castBySlice: readonly { readonly count: number; readonly p99Ms: number }[];
   readonly castWallMs: number;
   readonly checkIns: ReturnType<typeof summariseLatencies> & {
     readonly errors: number;
@@ -220,10 +225,10 @@ let proxyKeepalive = 0;
 
 function request(origin, path, headers, body) {
   return new Promise((resolve, reject) => {
-    const payload = Buffer.from(JSON.stringify(body));
+    const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
     const sent = http.request(origin + path, {
-      method: 'POST', agent: agentFor(origin, proxyKeepalive),
-      headers: { ...headers, 'content-type': 'application/json', 'content-length': payload.length },
+      method: payload ? 'POST' : 'GET', agent: agentFor(origin, proxyKeepalive),
+      headers: payload ? { ...headers, 'content-type': 'application/json', 'content-length': payload.length } : headers,
     }, (response) => {
       const chunks = [];
       response.on('data', (chunk) => chunks.push(chunk));
@@ -261,14 +266,24 @@ async function run() {
   await inPool(delegates, 25, async (delegate, i) => {
     sessions[i] = await login(origins[i % origins.length], base + '/delegate-session', { code: delegate.credential }, addressOf(i + 1));
   });
+  // 3. The round is open: each phone's voting page fetches its ballot form to show it (100 at a
+  // time; as when voting opens, before anyone has filled a ballot in).
+  const formsStart = performance.now();
+  await inPool(delegates, 100, async (_, i) => {
+    const session = sessions[i];
+    const form = await request(origins[i % origins.length], base + '/rounds/' + roundId + '/electronic/ballot', { cookie: session.cookie, 'x-forwarded-for': session.address });
+    if (form.status !== 200) throw new Error('ballot form ' + form.status + ' ' + form.text.slice(0, 200));
+  });
+  const formsMs = performance.now() - formsStart;
   const deskSessions = [];
   for (let d = 0; d < desks.count; d++)
     deskSessions.push(await login(origins[d % origins.length], '/api/session', { username: desks.username, password: desks.password }, addressOf(200 * 65536 + d + 1)));
-  await send({ phase: 'ready', streamsOpenMs });
+  await send({ phase: 'ready', streamsOpenMs, formsMs });
   await waitFor('go');
 
-  // 3. The burst, and the desks at work.
+  // 4. The burst (the delegates have filled their ballots in), and the desks at work.
   const castLatencies = [];
+  const castSent = []; // ms after the burst's start, each cast's, in the order of castLatencies
   const castErrorSamples = [];
   const acceptedCodes = [];
   let castErrors = 0;
@@ -279,10 +294,12 @@ async function run() {
       try {
         const answer = await post(origins[i % origins.length], base + '/rounds/' + roundId + '/electronic/cast', sessions[i], { marks: delegate.marks });
         castLatencies.push(performance.now() - started);
+        castSent.push(started - castStart);
         if (answer.status === 201) acceptedCodes.push(delegate.code);
         else { castErrors++; if (castErrorSamples.length < 5) castErrorSamples.push(answer.status + ' ' + answer.text.slice(0, 200)); }
       } catch (error) {
         castLatencies.push(performance.now() - started);
+        castSent.push(started - castStart);
         castErrors++;
         if (castErrorSamples.length < 5) castErrorSamples.push(describe(error));
       }
@@ -310,9 +327,9 @@ async function run() {
     }
   })).then(() => performance.now() - checkInStart);
   const [castWallMs, checkInWallMs] = await Promise.all([casting, checking]);
-  await send({ phase: 'worked', castLatencies, castWallMs, castErrors, castErrorSamples, acceptedCodes, checkInLatencies, checkInWallMs, checkInErrors, checkedIn });
+  await send({ phase: 'worked', castLatencies, castSent, castWallMs, castErrors, castErrorSamples, acceptedCodes, checkInLatencies, checkInWallMs, checkInErrors, checkedIn });
 
-  // 4. Every stream must get every stored event after its start; of the counts, the latest.
+  // 5. Every stream must get every stored event after its start; of the counts, the latest.
   const { stored, finalId, present, deadlineMs } = await waitFor('verify');
   const deliveryStart = performance.now();
   const done = (stream) => stream.last >= finalId && (present === 0 || stream.latest.get('attendance:' + sittingId) === present);
@@ -499,7 +516,7 @@ export async function benchHall(options: HallBenchOptions): Promise<HallBenchRes
       burstMs: options.burstMs,
       proxyKeepalive: options.proxyKeepalive,
     });
-    const { streamsOpenMs } = await client.next<{ streamsOpenMs: number }>('ready');
+    const { streamsOpenMs, formsMs } = await client.next<{ streamsOpenMs: number; formsMs: number }>('ready');
     const loadBefore = os.loadavg();
     const overflowsBefore = await listenOverflows();
     const watched = [...servers.map((server) => server.pid ?? process.pid), client.pid];
@@ -509,6 +526,7 @@ export async function benchHall(options: HallBenchOptions): Promise<HallBenchRes
     const cpuInBurst = cpuBetween(cpuBefore, await cpuSnapshot(watched));
     const worked = await client.next<{
       castLatencies: number[];
+      castSent: number[];
       castWallMs: number;
       castErrors: number;
       castErrorSamples: string[];
@@ -612,11 +630,13 @@ export async function benchHall(options: HallBenchOptions): Promise<HallBenchRes
       deskPaceMs: options.deskPaceMs,
       proxyKeepalive: options.proxyKeepalive,
       streamsOpenMs,
+      formsMs,
       casts: worked.acceptedCodes.length,
       castErrors: worked.castErrors,
       castErrorSamples: worked.castErrorSamples,
       burstMs: options.burstMs,
       cast: summariseLatencies(worked.castLatencies),
+      castBySlice: bySlice(worked.castSent, worked.castLatencies, SLICE_MS),
       castWallMs: worked.castWallMs,
       checkIns: {
         ...summariseLatencies(worked.checkInLatencies),
@@ -667,6 +687,22 @@ async function listenOverflows(): Promise<number | undefined> {
   return Number.isFinite(value) ? value : undefined;
 }
 
+/** The burst's slices for the p99 by sending time. */
+const SLICE_MS = 500;
+
+function bySlice(sent: readonly number[], latencies: readonly number[], sliceMs: number) {
+  const slices: number[][] = [];
+  sent.forEach((at, i) => {
+    const slice = Math.floor(at / sliceMs);
+    slices[slice] ??= [];
+    slices[slice].push(latencies[i]!);
+  });
+  return Array.from(slices, (values = []) => ({
+    count: values.length,
+    p99Ms: values.length > 0 ? summariseLatencies(values).p99Ms : 0,
+  }));
+}
+
 /** The proxy's idle connections to each instance, by default: docs/deployment.md's nginx. */
 const PROXY_KEEPALIVE = 64;
 
@@ -693,8 +729,10 @@ function details(result: HallBenchResult): string {
   const load = (values: readonly number[]) => values.map((v) => v.toFixed(2)).join(' ');
   return [
     `  streams: ${result.streams} opened in ${ms(result.streamsOpenMs)} (100 at a time); ${result.framesReceived} events received in all; reconnections ${result.reconnects}`,
+    `  forms  : ${result.streams} ballot forms fetched in ${ms(result.formsMs)} (100 at a time), before the burst`,
     `  through: ${result.proxyKeepalive > 0 ? `a proxy keeping up to ${result.proxyKeepalive} idle connections to each instance` : 'a new connection per request (no proxy)'}`,
     `  casts  : ${result.casts} accepted, ${result.castErrors} refused or failed, all answered within ${ms(result.castWallMs)}; p90 ${ms(result.cast.p90Ms)}, max ${ms(result.cast.maxMs)}`,
+    `           p99 by when sent (each ${SLICE_MS} ms of the burst): ${result.castBySlice.map((s) => `${s.p99Ms.toFixed(0)} ms (${s.count})`).join(', ')}`,
     ...result.castErrorSamples.map((sample) => `           error: ${sample}`),
     `  desks  : ${result.desks} desks, one check-in every ${result.deskPaceMs} ms at most each; ${result.checkIns.count} check-ins in ${ms(result.checkIns.wallMs)}, median ${ms(result.checkIns.medianMs)}, p99 ${ms(result.checkIns.p99Ms)}, errors ${result.checkIns.errors}`,
     `  events : ${result.storedEvents} stored for the congress; every stream complete ${ms(result.deliveryMs)} after the last change`,

@@ -89,7 +89,7 @@ class GroupCommitter<R, O> {
   private async drain(): Promise<void> {
     try {
       while (this.queue.length > 0) {
-        await this.commitGroup(this.queue.splice(0, MAX_GROUP));
+        await this.commitGroup();
         // Let the requests that arrived during that commit be read before the next group starts.
         await new Promise<void>((resolve) => setImmediate(resolve));
       }
@@ -98,12 +98,21 @@ class GroupCommitter<R, O> {
     }
   }
 
-  private async commitGroup(group: readonly Pending<R, O>[]): Promise<void> {
-    const requests = group.map((pending) => pending.request);
+  /**
+   * Commits the next group. The group is taken from the queue only once the transaction holds the
+   * writer lock: on PostgreSQL another instance may hold it for a while, and the requests that
+   * arrive meanwhile then join this group instead of waiting for the next lock.
+   */
+  private async commitGroup(): Promise<void> {
+    let group: Pending<R, O>[] | undefined;
+    const take = () => {
+      group ??= this.queue.splice(0, MAX_GROUP);
+      return group.map((pending) => pending.request);
+    };
     let written: { outcomes: readonly Outcome<O>[]; stored: StoredAnnouncement[] };
     try {
       written = await this.writeGroup((trx, audit, at, announcements) =>
-        this.writer.write(trx, requests, audit, at, announcements),
+        this.writer.write(trx, take(), audit, at, announcements),
       );
     } catch {
       // The group's transaction failed: a database error of one request (a duplicate key, say)
@@ -112,16 +121,17 @@ class GroupCommitter<R, O> {
       // transaction, but cost every group one more round trip while it holds the writer lock.)
       try {
         written = await this.writeGroup((trx, audit, at, announcements) =>
-          this.writeOneByOne(trx, requests, audit, at, announcements),
+          this.writeOneByOne(trx, take(), audit, at, announcements),
         );
       } catch (error) {
-        for (const pending of group) pending.reject(error);
+        take();
+        for (const pending of group!) pending.reject(error);
         return;
       }
     }
     const { outcomes, stored } = written;
     if (stored.length > 0) this.context.events.committed(stored, this.context.database);
-    group.forEach((pending, index) => {
+    group!.forEach((pending, index) => {
       const outcome = outcomes[index];
       if (outcome?.ok) pending.resolve(outcome.value);
       else pending.reject(outcome ? outcome.error : new Error('group commit: no outcome for a request'));

@@ -1,5 +1,6 @@
+import { sql } from 'kysely';
 import { expect, it } from 'vitest';
-import { verifyAuditChain, type WriteTransaction } from '../../src/persistence/index.ts';
+import { type Database, verifyAuditChain, type WriteTransaction } from '../../src/persistence/index.ts';
 import { ServiceError } from '../../src/services/errors.ts';
 import { groupCommittedWrite } from '../../src/services/group-commit.ts';
 import { organisationRow } from '../support/builder/rows.ts';
@@ -84,4 +85,52 @@ describeEachDatabase('group commit', (target) => {
       .executeTakeFirst();
     expect(row).toEqual({ id: 'durable' });
   });
+
+  if (target.name === 'postgres') {
+    it('takes its group once it holds the writer lock: requests that arrive while another writer holds it join the group', async () => {
+      const database = await openMigrated(target);
+      const context = testContext(database);
+      const transactions: WriteTransaction[] = [];
+      const write = (id: string) =>
+        groupCommittedWrite(context, SYSTEM, async (trx) => {
+          transactions.push(trx);
+          await trx.insertInto('organisations').values(organisation(id)).execute();
+          return { result: id, audit: { action: 'test.write', subject: `org:${id}` } };
+        });
+      // Another writer (another instance) holds the lock.
+      let release!: () => void;
+      let held!: () => void;
+      const holding = new Promise<void>((resolve) => (held = resolve));
+      const other = database.db.transaction().execute(async (trx) => {
+        await sql`lock table audit_head in exclusive mode`.execute(trx);
+        held();
+        await new Promise<void>((resolve) => (release = resolve));
+      });
+      await holding;
+      const first = write('first');
+      // The first group's transaction is waiting for the lock ...
+      await waitUntil(async () => (await lockWaiters(database)) > 0);
+      // ... when more requests arrive.
+      const later = [write('second'), write('third')];
+      release();
+      await other;
+      expect(await Promise.all([first, ...later])).toEqual(['first', 'second', 'third']);
+      // One transaction wrote all three.
+      expect(new Set(transactions).size).toBe(1);
+      expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true, entries: 3 });
+    });
+  }
 });
+
+/** Sessions of this database waiting for a lock. */
+async function lockWaiters(database: Database): Promise<number> {
+  const { rows } = await sql<{ n: number }>`
+    select count(*)::int as n from pg_locks where not granted and relation = 'audit_head'::regclass`.execute(
+    database.db,
+  );
+  return rows[0]!.n;
+}
+
+async function waitUntil(condition: () => Promise<boolean>): Promise<void> {
+  while (!(await condition())) await new Promise((resolve) => setTimeout(resolve, 10));
+}

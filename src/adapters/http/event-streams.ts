@@ -26,6 +26,12 @@ export const RETRY_MS = 3_000;
  * most two writes a second; an event after a quiet spell still goes out at once.
  */
 export const FLUSH_MS = 500;
+/**
+ * Streams written to in one turn of the event loop. A batch for 3,000 streams is 3,000 writes,
+ * some tens of milliseconds in one piece; in slices, the requests that arrive meanwhile (a
+ * burst of ballots) are read and answered between them instead of waiting for all of it.
+ */
+export const STREAMS_PER_TURN = 200;
 /** How soon an open stream notices that the server is shutting down. */
 const TICK_MS = 250;
 /** A client this far behind (a stalled screen) is dropped; it reconnects and is sent what it missed. */
@@ -145,6 +151,8 @@ class CongressChannel {
   private pending: Item[] = [];
   private timer: NodeJS.Timeout | undefined;
   private lastFlush = 0;
+  /** The batch being written, slice by slice: the next waits for it, so every stream gets batches in order. */
+  private delivering: Promise<void> = Promise.resolve();
   readonly unsubscribe: () => void;
 
   constructor(events: EventHub, congressId: string) {
@@ -172,12 +180,32 @@ class CongressChannel {
     let lowest: number | undefined;
     for (const item of items)
       if (item.id !== undefined && (lowest === undefined || item.id < lowest)) lowest = item.id;
-    for (const member of this.members) member.deliver(items, frames, chunk, lowest);
+    // The streams open now. One that joins meanwhile is catching up: it reads these events,
+    // committed before they were announced, from the database.
+    const members = [...this.members];
+    this.delivering = this.delivering.then(() =>
+      inSlices(members, STREAMS_PER_TURN, (member) => {
+        try {
+          member.deliver(items, frames, chunk, lowest);
+        } catch {
+          // A stream that cannot be written to is dropped; it reconnects and catches up.
+          member.close();
+        }
+      }),
+    );
   }
 
   stop(): void {
     if (this.timer) clearTimeout(this.timer);
     this.unsubscribe();
+  }
+}
+
+/** `each` for every item, `size` of them in a turn of the event loop. */
+export async function inSlices<T>(items: readonly T[], size: number, each: (item: T) => void): Promise<void> {
+  for (let start = 0; start < items.length; start += size) {
+    if (start > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    for (const item of items.slice(start, start + size)) each(item);
   }
 }
 

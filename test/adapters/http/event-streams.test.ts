@@ -85,3 +85,13 @@ describe('event streams of an instance', () => {
     expect(member.cursor).toBe(14);
   });
 });
+
+describe('inSlices', () => {
+  it('writes a slice per turn of the event loop, letting what waits (a request) run between slices', async () => {
+    const { inSlices } = await import('../../../src/adapters/http/event-streams.ts');
+    const log: string[] = [];
+    setImmediate(() => log.push('request'));
+    await inSlices([1, 2, 3, 4, 5], 2, (item) => log.push(`stream ${item}`));
+    expect(log).toEqual(['stream 1', 'stream 2', 'request', 'stream 3', 'stream 4', 'stream 5']);
+  });
+});
