@@ -117,12 +117,25 @@ describe.skipIf(!browserAvailable)("the delegate's light voting page", () => {
     const voter = fixture.delegates[2]!;
     await checkIn(context, SYSTEM, { congressId, sittingId, delegate: { code: voter.code }, desk: '1' });
     const { page, problems } = await openBrowser(PHONE);
+    // The phone's event stream is held back until the vote has opened: the page must read again
+    // what changed before its stream connected (a slow network, a phone waking up).
+    let letStreamThrough!: () => void;
+    const streamHeld = new Promise<void>((resolve) => (letStreamThrough = resolve));
+    let streamsHeld = 0;
+    await page.route('**/events', async (route) => {
+      streamsHeld++;
+      await streamHeld;
+      await route.continue();
+    });
     await page.goto(`${origin}/c/${congressId}/vote`);
     await page.getByTestId('vote-code').fill(voter.credential);
     await page.getByTestId('vote-login').click();
     await page.getByTestId('vote-papers').waitFor();
-    // Opened while the page is open: the stream brings it.
+    // The sitting's papers are shown, read before the vote opened.
+    await page.locator('[data-testid=vote-paper][data-item="关于大会选举工作的说明"]').waitFor();
     await openVote(context, SYSTEM, congressId, voteId);
+    expect(streamsHeld).toBeGreaterThan(0);
+    letStreamThrough();
     const ballot = page.getByTestId('vote-adoption');
     await ballot.waitFor();
     await page.locator('[data-testid=vote-paper][data-item="关于大会选举工作的说明"]').click();

@@ -25,12 +25,16 @@ export function SittingPapers({ congressId }: { readonly congressId: string }) {
   const list = sittings.data ?? [];
   const sittingId = chosen ?? (list.find((s) => s.status === 'open') ?? list[0])?.id;
   const agenda = useEndpoint(agendaEndpoint, sittingId ? { params: { congressId, sittingId } } : null);
+  const reload = () => {
+    void sittings.reload();
+    void agenda.reload();
+  };
   useCongressEvents(congressId, {
     // A sitting opened or closed, a vote opened or closed: the list and its items change.
-    congress: () => {
-      void sittings.reload();
-      void agenda.reload();
-    },
+    congress: reload,
+    // What changed before the stream was connected (a vote opened while the page was loading,
+    // or while the phone was off the network) is not replayed: read it again.
+    onOpen: reload,
   });
   const items = agenda.data ?? [];
   const openVotes = items.filter((i) => i.vote?.mode === 'electronic' && i.vote.state === 'voting');
