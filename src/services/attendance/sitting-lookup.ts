@@ -21,22 +21,35 @@ export async function sittingOfCongress(
   congressId: string,
   sittingId: string,
 ): Promise<SittingOfCongress> {
-  const row = await db
+  const sitting = (await sittingsByIds(db, [sittingId])).get(sittingId);
+  if (sitting?.congressId !== congressId) throw notFound('sitting', '会次');
+  return sitting;
+}
+
+/** The sittings of these ids that exist, with their congress, in one query (a group of desk actions). */
+export async function sittingsByIds(
+  db: Kysely<Schema>,
+  sittingIds: readonly string[],
+): Promise<Map<string, SittingOfCongress>> {
+  const rows = await db
     .selectFrom('sittings as s')
     .innerJoin('congresses as c', 'c.id', 's.congress_id')
     .select(['s.id', 's.congress_id', 's.title', 's.status', 'c.rule_set', 'c.kind'])
-    .where('s.id', '=', sittingId)
-    .where('s.congress_id', '=', congressId)
-    .executeTakeFirst();
-  if (!row) throw notFound('sitting', '会次');
-  return {
-    id: row.id,
-    congressId: row.congress_id,
-    title: row.title,
-    status: row.status,
-    ruleSet: row.rule_set,
-    congressKind: row.kind,
-  };
+    .where('s.id', 'in', [...new Set(sittingIds)])
+    .execute();
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        id: row.id,
+        congressId: row.congress_id,
+        title: row.title,
+        status: row.status,
+        ruleSet: row.rule_set,
+        congressKind: row.kind,
+      },
+    ]),
+  );
 }
 
 /** The congress named in the URL, or 404. */

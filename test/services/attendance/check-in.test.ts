@@ -1,6 +1,13 @@
 import { expect, it } from 'vitest';
+import { verifyAuditChain } from '../../../src/persistence/index.ts';
+import {
+  type AttendanceAction,
+  attendanceWriter,
+} from '../../../src/services/attendance/attendance-change.ts';
 import { checkIn, checkOut } from '../../../src/services/attendance/check-in.ts';
+import { findDelegate } from '../../../src/services/attendance/delegate-lookup.ts';
 import type { ServiceError } from '../../../src/services/errors.ts';
+import { submitToGroup } from '../../../src/services/group-commit.ts';
 import { describeEachDatabase, openMigrated } from '../../support/databases.ts';
 import { TestClock, testContext } from '../../support/http.ts';
 import { DESK, seedAttendanceCongress, writeCounts } from './fixtures.ts';
@@ -136,6 +143,102 @@ describeEachDatabase('check-in and check-out', (target) => {
     expect(outcomes.filter((o) => o.changed)).toHaveLength(1);
     expect(outcomes.every((o) => o.status === 'present')).toBe(true);
     expect(await writeCounts(database)).toEqual({ attendance: 1, events: 1, audit: 1 });
+  });
+
+  it('desk actions of one group are written together, each decided in order as if one at a time', async () => {
+    const database = await openMigrated(target);
+    const clock = new TestClock(Date.parse('2026-09-27T00:31:00.000Z'));
+    const context = testContext(database, clock);
+    const { congressId, sittingIds, delegates } = await seedAttendanceCongress(database, {
+      sittings: ['open', 'open', 'closed'],
+    });
+    const [first, second, closed] = sittingIds as [string, string, string];
+    // Delegate 0 already present at the first sitting before the group.
+    await checkIn(context, DESK, {
+      congressId,
+      sittingId: first,
+      delegate: { code: delegates[0]!.code },
+      desk: '1',
+    });
+    const before = await database.db.selectFrom('audit_log').select('seq').execute();
+    const atDesk = await Promise.all(
+      delegates.slice(0, 4).map((d) => findDelegate(database.db, congressId, { code: d.code })),
+    );
+    const act = (action: AttendanceAction, sittingId: string, n: number, desk: string, reason?: string) =>
+      submitToGroup(context, attendanceWriter, {
+        actor: DESK,
+        request: { congressId, sittingId, delegate: { code: delegates[n]!.code }, action, desk, reason },
+        delegate: atDesk[n]!,
+        eventId: `event-${n}-${action}-${desk}`,
+      });
+    // Submitted in one turn of the event loop: one group, one transaction.
+    const outcomes = await Promise.allSettled([
+      act('check-in', first, 1, '2'), // absent → present
+      act('check-in', first, 0, '3'), // already present: nothing to do
+      act('check-out', first, 1, '4'), // present since the first action of the group → absent
+      act('check-in', closed, 2, '1'), // refused: the sitting is closed
+      act('check-in', second, 2, '2'), // another sitting, same group
+      act('check-in', first, 1, '1'), // checked out just now → present again
+      act('leave', first, 3, '1', '因病'),
+    ]);
+    const values = outcomes.map((o) =>
+      o.status === 'fulfilled' ? [o.value.changed, o.value.status] : o.reason.code,
+    );
+    expect(values).toEqual([
+      [true, 'present'],
+      [false, 'present'],
+      [true, 'absent'],
+      'sitting-closed',
+      [true, 'present'],
+      [true, 'present'],
+      [true, 'leave'],
+    ]);
+    // The third action saw the first's row: its previous status is present, not absent.
+    expect(outcomes[2]).toMatchObject({
+      value: { previousStatus: 'present', checkedOutAt: '2026-09-27T00:31:00.000Z' },
+    });
+    const rows = await database.db
+      .selectFrom('attendance')
+      .select(['sitting_id', 'delegate_id', 'status', 'desk', 'checked_out_at', 'leave_reason'])
+      .execute();
+    const row = (sittingId: string, n: number) =>
+      rows.find((r) => r.sitting_id === sittingId && r.delegate_id === delegates[n]!.id);
+    expect(row(first, 1)).toMatchObject({ status: 'present', desk: '1', checked_out_at: null });
+    expect(row(second, 2)).toMatchObject({ status: 'present', desk: '2' });
+    expect(row(first, 3)).toMatchObject({ status: 'leave', leave_reason: '因病' });
+    expect(row(closed, 2)).toBeUndefined();
+    // One history row and one audit entry per change (5 in the group, after the 1 before it), in
+    // the order decided, each with the state it started from.
+    expect(await writeCounts(database)).toEqual({ attendance: 4, events: 6, audit: 6 });
+    const audit = await database.db
+      .selectFrom('audit_log')
+      .select(['action', 'subject', 'before_json', 'after_json'])
+      .where('seq', '>', before.length)
+      .orderBy('seq')
+      .execute();
+    expect(audit.map((a) => [a.action, a.subject])).toEqual([
+      ['attendance.check-in', `attendance:${first}:${delegates[1]!.id}`],
+      ['attendance.check-out', `attendance:${first}:${delegates[1]!.id}`],
+      ['attendance.check-in', `attendance:${second}:${delegates[2]!.id}`],
+      ['attendance.check-in', `attendance:${first}:${delegates[1]!.id}`],
+      ['attendance.leave', `attendance:${first}:${delegates[3]!.id}`],
+    ]);
+    expect(JSON.parse(audit[0]!.before_json!)).toBeNull();
+    expect(JSON.parse(audit[1]!.before_json!)).toMatchObject({ status: 'present', desk: '2' });
+    expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true, entries: 6 });
+    // The streams hear once per sitting changed, not once per action.
+    const announced = await database.db
+      .selectFrom('stream_events')
+      .select('data_json')
+      .where('type', '=', 'attendance-changed')
+      .orderBy('id')
+      .execute();
+    expect(
+      announced
+        .slice(1)
+        .map((e) => JSON.parse(e.data_json).sittingId)
+        .sort(),
+    ).toEqual([first, second].sort());
   });
 
   it('refuses an unknown code, a delegate or sitting of another congress, and a closed sitting, writing nothing', async () => {

@@ -8,13 +8,14 @@ import {
   rekeyRound,
   roundKeyStatus,
 } from '../../../../src/services/ballots/electronic/key-shares.ts';
+import { presealBallot } from '../../../../src/services/ballots/electronic/presealed-ballot.ts';
 import { newRoundKey } from '../../../../src/services/ballots/sealed/round-key.ts';
 import { parseShareCode } from '../../../../src/services/ballots/sealed/share-code.ts';
 import { cryptoRandom } from '../../../../src/services/context.ts';
 import { InputError } from '../../../../src/services/input-error.ts';
 import { describeEachDatabase, openAt, openMigrated } from '../../../support/databases.ts';
 import { SYSTEM, testContext } from '../../../support/http.ts';
-import { delegateActor, KEY_HOLDERS, seedElectronicRound } from './fixtures.ts';
+import { delegateActor, KEY_HOLDERS, type SeededDelegate, seedElectronicRound } from './fixtures.ts';
 
 // [B4] The round key (issue 13): split among the scrutineers when the round opens, shown once and
 // stored nowhere; after the close, two of the three shares open the sealed ballots.
@@ -204,6 +205,37 @@ describeEachDatabase('[B4] the round key and the scrutineers’ shares', (target
     });
     await enter(context, fixture, fresh.shares[0]!.code);
     expect(await enter(context, fixture, fresh.shares[1]!.code)).toMatchObject({ opened: true });
+  });
+
+  it('[B4] a ballot sealed before its group to a key since replaced is sealed again, to the new key', async () => {
+    const database = await openMigrated(target);
+    const context = testContext(database);
+    const fixture = await seedElectronicRound(database, { delegates: 3 });
+    const [first] = fixture.delegates;
+    const cast = (d: Pick<SeededDelegate, 'id' | 'name'>, marks: string) =>
+      castElectronicBallot(context, delegateActor(fixture, d), fixture.congressId, fixture.roundId, {
+        marks,
+      });
+    // Nothing read yet: a ballot is checked and sealed inside its group.
+    expect(await presealBallot(database, fixture.roundId, { marks: 'F----' })).toBeUndefined();
+    // A refused cast [Q4] still reads the round inside the lock: this instance remembers it ...
+    await expect(cast(fixture.suspended, 'F----')).rejects.toMatchObject({ rule: 'Q4' });
+    const early = await presealBallot(database, fixture.roundId, { marks: 'F----' });
+    expect(early).toMatchObject({
+      tracker: expect.any(String),
+      basis: expect.stringContaining(fixture.roundId),
+    });
+    // ... an invalid ballot is left to the check inside the lock, which answers it ...
+    expect(await presealBallot(database, fixture.roundId, { marks: 'FF' })).toBeUndefined();
+    // ... and then the key is replaced, nobody having voted.
+    const fresh = await rekeyRound(context, SYSTEM, fixture.congressId, fixture.roundId);
+    // Sealed first to the old key, this ballot must be sealed again in its group, to the new one.
+    await cast(first!, 'F-A--');
+    await fixture.world.setRoundStatus(fixture.roundId, 'closed');
+    await enter(context, fixture, fresh.shares[0]!.code);
+    expect(await enter(context, fixture, fresh.shares[1]!.code)).toMatchObject({ opened: true });
+    const opened = await database.db.selectFrom('electronic_ballots').select('marks').execute();
+    expect(opened).toEqual([{ marks: 'F-A--' }]);
   });
 
   it('[B4] one scrutineer alone never holds a key: at least two holders', async () => {
