@@ -81,6 +81,8 @@ export function PublicCongressPage({ congressId }: { readonly congressId: string
       rememberElection(congressId, result.electionId);
       void reload();
     },
+    // A result announced while the stream was not connected is not replayed to a new connection.
+    onOpen: () => void reload(),
   });
 
   const byElection = new Map<string, AnnouncedResult[]>();

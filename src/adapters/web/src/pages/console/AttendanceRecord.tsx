@@ -46,6 +46,11 @@ export function AttendanceRecord({ congressId, roles }: ConsoleSectionProps) {
       setListVersion((v) => v + 1);
     },
     congress: () => void sittings.reload(),
+    // What the desks did while the stream was not connected is not replayed to a new connection.
+    onOpen: () => {
+      void counts.reload();
+      setListVersion((v) => v + 1);
+    },
   });
 
   const c = counts.data;

@@ -38,6 +38,12 @@ export function Documents({ congressId, roles }: ConsoleSectionProps) {
       void elections.reload();
     },
     congress: () => void sittings.reload(),
+    // What changed while the stream was not connected is not replayed to a new connection.
+    onOpen: () => {
+      setRefresh((n) => n + 1);
+      void elections.reload();
+      void sittings.reload();
+    },
   });
 
   const delegateList = delegateListDocument(congressId, roles, annotate);

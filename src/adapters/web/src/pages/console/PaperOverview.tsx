@@ -63,6 +63,11 @@ export function PaperOverview({ congressId, roles }: ConsoleSectionProps) {
       const roundId = event.roundId;
       setVersions((v) => ({ ...v, [roundId]: (v[roundId] ?? 0) + 1 }));
     },
+    // What changed while the stream was not connected is not replayed to a new connection.
+    onOpen: () => {
+      void load();
+      setVersions((v) => Object.fromEntries(Object.entries(v).map(([id, n]) => [id, n + 1])));
+    },
   });
 
   return (

@@ -52,6 +52,12 @@ export function Sittings({ congressId, roles }: ConsoleSectionProps) {
     voting: (event) => {
       if ('voteId' in event) setVersion((v) => v + 1);
     },
+    // What changed while the stream was not connected is not replayed to a new connection.
+    onOpen: () => {
+      void sittings.reload();
+      void bodies.reload();
+      setVersion((v) => v + 1);
+    },
   });
 
   // On a phone the chosen sitting opens below the list: bring it into view.

@@ -81,6 +81,12 @@ export function useScrutineer(congressId: string) {
       if ('roundId' in event && event.roundId === round?.id) refreshRound();
     },
     result: () => void election.reload(),
+    // What changed while the stream was not connected is not replayed to a new connection.
+    onOpen: () => {
+      void elections.reload();
+      void election.reload();
+      refreshRound();
+    },
   });
 
   /** One write; the figures and the round are read again after it. False when it was refused. */

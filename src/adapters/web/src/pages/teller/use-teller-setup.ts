@@ -30,6 +30,11 @@ export function useTellerSetup(congressId: string) {
         void reloadElection();
       }
     },
+    // What changed while the stream was not connected is not replayed to a new connection.
+    onOpen: () => {
+      void reloadElections();
+      void reloadElection();
+    },
   });
 
   const underWay = electionUnderWay(elections.data ?? []);

@@ -71,6 +71,11 @@ export function MeetingOverview({ congressId }: ConsoleSectionProps) {
       refresh();
     },
     congress: refresh,
+    // What changed while the stream was not connected is not replayed to a new connection.
+    onOpen: () => {
+      void counts.reload();
+      refresh();
+    },
   });
 
   // Who presided as the press names them: 省委常委、市委书记谭作钧, or the body (市委常委会).
