@@ -108,6 +108,8 @@ export interface HallBenchResult {
     readonly devices: number;
     readonly postgres: number;
     readonly machineBusy: number;
+    /** Of machineBusy, taken by the hypervisor (steal). */
+    readonly machineSteal: number;
     readonly machineTotal: number;
   };
 }
@@ -664,6 +666,7 @@ export async function benchHall(options: HallBenchOptions): Promise<HallBenchRes
         devices: cpuInBurst.byPid.get(client.pid) ?? 0,
         postgres: cpuInBurst.postgres,
         machineBusy: cpuInBurst.machineBusy,
+        machineSteal: cpuInBurst.machineSteal,
         machineTotal: cpuInBurst.machineTotal,
       },
     };
@@ -737,7 +740,7 @@ function details(result: HallBenchResult): string {
     `  desks  : ${result.desks} desks, one check-in every ${result.deskPaceMs} ms at most each; ${result.checkIns.count} check-ins in ${ms(result.checkIns.wallMs)}, median ${ms(result.checkIns.medianMs)}, p99 ${ms(result.checkIns.p99Ms)}, errors ${result.checkIns.errors}`,
     `  events : ${result.storedEvents} stored for the congress; every stream complete ${ms(result.deliveryMs)} after the last change`,
     `  load average at the burst ${load(result.load.before)}, after ${load(result.load.after)}; accept-queue overflows ${result.listenOverflows ?? 'unknown'}`,
-    `  cpu in the burst (its start to the last cast's answer): servers ${sec(result.cpuInBurst.servers)}, devices ${sec(result.cpuInBurst.devices)}, PostgreSQL ${sec(result.cpuInBurst.postgres)}; the machine busy ${sec(result.cpuInBurst.machineBusy)} of ${sec(result.cpuInBurst.machineTotal)}`,
+    `  cpu in the burst (its start to the last cast's answer): servers ${sec(result.cpuInBurst.servers)}, devices ${sec(result.cpuInBurst.devices)}, PostgreSQL ${sec(result.cpuInBurst.postgres)}; the machine busy ${sec(result.cpuInBurst.machineBusy)} of ${sec(result.cpuInBurst.machineTotal)}, of which stolen by the host ${sec(result.cpuInBurst.machineSteal)}`,
     `  first load: ${result.firstLoad.files.map((f) => `${f.url} ${f.status} ${f.encoding ?? 'identity'} ${kb(f.bytes)} KB`).join('; ')}`,
   ].join('\n');
 }

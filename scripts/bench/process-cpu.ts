@@ -12,8 +12,8 @@ export interface CpuSnapshot {
   readonly byPid: ReadonlyMap<number, number>;
   /** CPU seconds of every process named `postgres`. */
   readonly postgres: number;
-  /** The machine: busy and total seconds summed over its cores. */
-  readonly machine: { readonly busy: number; readonly total: number };
+  /** The machine: busy, stolen and total seconds summed over its cores. */
+  readonly machine: { readonly busy: number; readonly steal: number; readonly total: number };
 }
 
 export interface CpuUse {
@@ -22,6 +22,11 @@ export interface CpuUse {
   readonly postgres: number;
   /** Seconds of CPU the whole machine spent, and the wall seconds × cores it had. */
   readonly machineBusy: number;
+  /**
+   * Of machineBusy, the seconds the hypervisor gave this VM's cores to someone else (steal): in
+   * a VM, a stall of every process at once with nothing of ours to show for it.
+   */
+  readonly machineSteal: number;
   readonly machineTotal: number;
 }
 
@@ -43,14 +48,19 @@ async function postgresSeconds(): Promise<number> {
   return seconds;
 }
 
-async function machineSeconds(): Promise<{ busy: number; total: number }> {
+async function machineSeconds(): Promise<{ busy: number; steal: number; total: number }> {
   const text = await readFile('/proc/stat', 'utf8').catch(() => '');
   const cpu = text.split('\n').find((line) => line.startsWith('cpu '));
-  if (!cpu) return { busy: 0, total: 0 };
+  if (!cpu) return { busy: 0, steal: 0, total: 0 };
   const values = cpu.trim().split(/\s+/).slice(1).map(Number);
   const total = values.reduce((sum, value) => sum + value, 0);
   const idle = (values[3] ?? 0) + (values[4] ?? 0); // idle, iowait
-  return { busy: (total - idle) / TICKS_PER_SECOND, total: total / TICKS_PER_SECOND };
+  const steal = values[7] ?? 0;
+  return {
+    busy: (total - idle) / TICKS_PER_SECOND,
+    steal: steal / TICKS_PER_SECOND,
+    total: total / TICKS_PER_SECOND,
+  };
 }
 
 export async function cpuSnapshot(pids: readonly number[]): Promise<CpuSnapshot> {
@@ -66,6 +76,7 @@ export function cpuBetween(before: CpuSnapshot, after: CpuSnapshot): CpuUse {
     byPid,
     postgres: after.postgres - before.postgres,
     machineBusy: after.machine.busy - before.machine.busy,
+    machineSteal: after.machine.steal - before.machine.steal,
     machineTotal: after.machine.total - before.machine.total,
   };
 }
