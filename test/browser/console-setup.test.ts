@@ -14,6 +14,7 @@ import {
   chooseOption,
   cleanUp,
   confirmPopup,
+  holdEventStream,
   logIn,
   type OpenBrowser,
   openBrowser,
@@ -405,26 +406,18 @@ describe.runIf(browserAvailable)('the console set-up sections', () => {
     // The page's stream held back (a slow network, a laptop waking up) while a desk records a
     // fourth leave: once it connects, the page reads the counts and lists again, since a new
     // stream is not sent what came before it.
-    let letStreamThrough!: () => void;
-    const streamHeld = new Promise<void>((resolve) => (letStreamThrough = resolve));
-    let streamsHeld = 0;
-    await page.route('**/events', async (route) => {
-      streamsHeld++;
-      await streamHeld;
-      await route.continue();
-    });
+    const stream = await holdEventStream(page);
     try {
       await page.reload();
       await page.getByTestId('attendance-counts').waitFor();
       await expect.poll(() => page.getByTestId('count-leave').textContent()).toBe('3');
       await leave(253, 'personal');
-      await expect.poll(() => streamsHeld).toBeGreaterThan(0);
-      letStreamThrough();
+      await expect.poll(() => stream.held()).toBeGreaterThan(0);
+      await stream.release();
       await expect.poll(() => page.getByTestId('count-leave').textContent()).toBe('4');
       await expect.poll(() => leaveList.locator('.ant-table-row').count()).toBe(4);
     } finally {
-      letStreamThrough();
-      await page.unroute('**/events');
+      await stream.release();
     }
 
     await photograph(admin, 'attendance', '[data-testid=leave-reason]');

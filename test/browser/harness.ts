@@ -277,3 +277,33 @@ export async function appearsIn(scope: Locator, target: Locator): Promise<void> 
     if (!(await target.count())) throw new Error(`the page shows an error: ${message}`);
   }
 }
+
+export interface HeldStream {
+  /** Requests for the page's event stream held so far. */
+  readonly held: () => number;
+  /** Lets the held stream (and any later one) through, and stops holding. */
+  readonly release: () => Promise<void>;
+}
+
+/**
+ * Holds the page's live-update stream (`**\/events`) back until released: as on a slow network or
+ * a phone waking up, what changes meanwhile reaches the page only if it reads again once the
+ * stream connects, since a new stream is not sent what came before it.
+ */
+export async function holdEventStream(page: Page): Promise<HeldStream> {
+  let letThrough!: () => void;
+  const released = new Promise<void>((resolve) => (letThrough = resolve));
+  let held = 0;
+  await page.route('**/events', async (route) => {
+    held++;
+    await released;
+    await route.continue();
+  });
+  return {
+    held: () => held,
+    release: async () => {
+      letThrough();
+      await page.unroute('**/events');
+    },
+  };
+}

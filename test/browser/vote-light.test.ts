@@ -11,7 +11,14 @@ import { closeVote, openVote } from '../../src/services/congress/adoption-votes.
 import { createAgendaItem } from '../../src/services/congress/agenda.ts';
 import { type ElectronicFixture, seedElectronicRound } from '../services/ballots/electronic/fixtures.ts';
 import { SYSTEM } from '../support/http.ts';
-import { browserAvailable, buildWebApp, cleanUp, openBrowser, screenshot } from './harness.ts';
+import {
+  browserAvailable,
+  buildWebApp,
+  cleanUp,
+  holdEventStream,
+  openBrowser,
+  screenshot,
+} from './harness.ts';
 
 // The delegate's light page (vote.html, issue 15) in a real browser against the real server: a
 // phone logs in with the code on its card, marks the ballot, reviews it and casts it, and gets its
@@ -119,14 +126,7 @@ describe.skipIf(!browserAvailable)("the delegate's light voting page", () => {
     const { page, problems } = await openBrowser(PHONE);
     // The phone's event stream is held back until the vote has opened: the page must read again
     // what changed before its stream connected (a slow network, a phone waking up).
-    let letStreamThrough!: () => void;
-    const streamHeld = new Promise<void>((resolve) => (letStreamThrough = resolve));
-    let streamsHeld = 0;
-    await page.route('**/events', async (route) => {
-      streamsHeld++;
-      await streamHeld;
-      await route.continue();
-    });
+    const stream = await holdEventStream(page);
     await page.goto(`${origin}/c/${congressId}/vote`);
     await page.getByTestId('vote-code').fill(voter.credential);
     await page.getByTestId('vote-login').click();
@@ -134,8 +134,8 @@ describe.skipIf(!browserAvailable)("the delegate's light voting page", () => {
     // The sitting's papers are shown, read before the vote opened.
     await page.locator('[data-testid=vote-paper][data-item="关于大会选举工作的说明"]').waitFor();
     await openVote(context, SYSTEM, congressId, voteId);
-    expect(streamsHeld).toBeGreaterThan(0);
-    letStreamThrough();
+    expect(stream.held()).toBeGreaterThan(0);
+    await stream.release();
     const ballot = page.getByTestId('vote-adoption');
     await ballot.waitFor();
     await page.locator('[data-testid=vote-paper][data-item="关于大会选举工作的说明"]').click();

@@ -7,7 +7,6 @@ import { checkElectronicBallot, type ElectronicBallotInput } from './ballot-inpu
 import { alreadyVoted, castRefusal, type Elector, loadElectors } from './electors.ts';
 import { type ElectronicRound, electronicRound } from './electronic-round.ts';
 import {
-  basisOf,
   type PresealedBallot,
   presealBallot,
   rememberRound,
@@ -116,8 +115,7 @@ const castWriter: BatchWriter<CastRequest, Cast> = {
         for (const i of indices) outcomes[i] = { ok: false, error };
         continue;
       }
-      rememberRound(first.database, state.round);
-      const basis = basisOf(state.round);
+      const basis = rememberRound(first.database, state.round);
       let voted = state.votedBefore;
       for (const i of indices) {
         const request = requests[i]!;

@@ -30,10 +30,16 @@ export interface PresealedBallot extends SealedBallot {
 /** Rounds remembered per database: a congress votes on a few at a time. */
 const MAX_ROUNDS = 16;
 
-const lastRead = new WeakMap<Database, Map<string, ElectronicRound>>();
+/** The round last read in a write transaction, with its basis (computed once, not per ballot). */
+interface Remembered {
+  readonly round: ElectronicRound;
+  readonly basis: string;
+}
+
+const lastRead = new WeakMap<Database, Map<string, Remembered>>();
 
 /** Everything of the round that checking and sealing a ballot used. */
-export function basisOf({ round, election }: ElectronicRound): string {
+function basisOf({ round, election }: ElectronicRound): string {
   return JSON.stringify([
     round.id,
     round.public_key,
@@ -45,16 +51,21 @@ export function basisOf({ round, election }: ElectronicRound): string {
   ]);
 }
 
-/** Remembers the round as just read inside a write transaction, for the casts that follow. */
-export function rememberRound(database: Database, round: ElectronicRound): void {
+/**
+ * Remembers the round as just read inside a write transaction, for the casts that follow; returns
+ * its basis.
+ */
+export function rememberRound(database: Database, round: ElectronicRound): string {
   let rounds = lastRead.get(database);
   if (!rounds) {
     rounds = new Map();
     lastRead.set(database, rounds);
   }
+  const basis = basisOf(round);
   rounds.delete(round.round.id);
-  rounds.set(round.round.id, round);
+  rounds.set(round.round.id, { round, basis });
   if (rounds.size > MAX_ROUNDS) rounds.delete(rounds.keys().next().value!);
+  return basis;
 }
 
 /**
@@ -67,15 +78,17 @@ export async function presealBallot(
   roundId: string,
   input: ElectronicBallotInput,
 ): Promise<PresealedBallot | undefined> {
-  const round = lastRead.get(database)?.get(roundId);
-  if (!round?.round.public_key) return undefined;
+  const remembered = lastRead.get(database)?.get(roundId);
+  const publicKey = remembered?.round.round.public_key;
+  if (!remembered || !publicKey) return undefined;
+  const { round, basis } = remembered;
   let ballot: CheckedBallot;
   try {
     ballot = checkElectronicBallot(input, round);
   } catch {
     return undefined;
   }
-  return { ...(await sealBallot(round, ballot, round.round.public_key)), basis: basisOf(round) };
+  return { ...(await sealBallot(round, ballot, publicKey)), basis };
 }
 
 /** [B4] The checked ballot, encoded to the round's one ballot length, sealed to `publicKey`. */
