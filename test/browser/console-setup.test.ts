@@ -413,11 +413,11 @@ describe.runIf(browserAvailable)('the console set-up sections', () => {
       await expect.poll(() => page.getByTestId('count-leave').textContent()).toBe('3');
       await leave(253, 'personal');
       await expect.poll(() => stream.held()).toBeGreaterThan(0);
-      await stream.release();
+      stream.release();
       await expect.poll(() => page.getByTestId('count-leave').textContent()).toBe('4');
       await expect.poll(() => leaveList.locator('.ant-table-row').count()).toBe(4);
     } finally {
-      await stream.release();
+      stream.release();
     }
 
     await photograph(admin, 'attendance', '[data-testid=leave-reason]');

@@ -281,8 +281,8 @@ export async function appearsIn(scope: Locator, target: Locator): Promise<void> 
 export interface HeldStream {
   /** Requests for the page's event stream held so far. */
   readonly held: () => number;
-  /** Lets the held stream (and any later one) through, and stops holding. */
-  readonly release: () => Promise<void>;
+  /** Lets the held stream, and every later one, through. */
+  readonly release: () => void;
 }
 
 /**
@@ -301,9 +301,8 @@ export async function holdEventStream(page: Page): Promise<HeldStream> {
   });
   return {
     held: () => held,
-    release: async () => {
-      letThrough();
-      await page.unroute('**/events');
-    },
+    // The route stays: unrouting while a held request's handler is pending makes Playwright
+    // handle that request twice ("Route is already handled"). Released, it lets everything by.
+    release: letThrough,
   };
 }

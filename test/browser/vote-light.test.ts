@@ -135,7 +135,7 @@ describe.skipIf(!browserAvailable)("the delegate's light voting page", () => {
     await page.locator('[data-testid=vote-paper][data-item="关于大会选举工作的说明"]').waitFor();
     await openVote(context, SYSTEM, congressId, voteId);
     expect(stream.held()).toBeGreaterThan(0);
-    await stream.release();
+    stream.release();
     const ballot = page.getByTestId('vote-adoption');
     await ballot.waitFor();
     await page.locator('[data-testid=vote-paper][data-item="关于大会选举工作的说明"]').click();
