@@ -1,9 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EndpointDeclaration, ResponseOf } from '../../../../contract/endpoint.ts';
+import { AnswerOrder } from './answer-order.ts';
 import { type ApiError, asApiError, type CallInput, call, urlOf } from './api.ts';
 
 // Loads what a GET endpoint answers into state; reload() fetches again (after a change, or an
 // event). A null input loads nothing (e.g. until a congress is chosen).
+// Answers are applied in the order their requests began (answer-order.ts): a slow answer read
+// before a newer one, or before an event's value given to set(), is dropped.
 
 export interface Loaded<T> {
   readonly data: T | undefined;
@@ -33,22 +36,38 @@ function useLoaded<T>(url: string | null, load: () => Promise<T>): Loaded<T> {
   latest.current = url;
   const loader = useRef(load);
   loader.current = load;
+  const order = useRef(new AnswerOrder()).current;
+  /** Requests of this URL not yet answered: loading is shown until none is left. */
+  const inFlight = useRef({ url, count: 0 });
 
   const reload = useCallback(async () => {
     if (url === null) return;
+    const ticket = order.begin();
+    if (inFlight.current.url !== url) inFlight.current = { url, count: 0 };
+    const mineInFlight = inFlight.current;
+    mineInFlight.count += 1;
     setLoading(true);
     try {
       const value = await loader.current();
-      if (latest.current === url) {
+      if (latest.current === url && order.accept(ticket)) {
         setData(value);
         setError(undefined);
       }
     } catch (caught) {
-      if (latest.current === url) setError(asApiError(caught));
+      if (latest.current === url && order.current(ticket)) setError(asApiError(caught));
     } finally {
-      if (latest.current === url) setLoading(false);
+      mineInFlight.count -= 1;
+      if (latest.current === url && mineInFlight.count === 0) setLoading(false);
     }
-  }, [url]);
+  }, [url, order]);
+
+  const set = useCallback(
+    (value: T) => {
+      order.pushed();
+      setData(value);
+    },
+    [order],
+  );
 
   useEffect(() => {
     setData(undefined);
@@ -56,5 +75,5 @@ function useLoaded<T>(url: string | null, load: () => Promise<T>): Loaded<T> {
     void reload();
   }, [reload]);
 
-  return { data, error, loading, reload, set: setData };
+  return { data, error, loading, reload, set };
 }

@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { electionEndpoint, electionsEndpoint } from '../../../../../contract/elections.ts';
+import { AnswerOrder } from '../../lib/answer-order.ts';
 import { type ApiError, asApiError, call } from '../../lib/api.ts';
 import { staleElection } from '../../lib/round-live.ts';
 import { useCongressEvents } from '../../lib/use-events.ts';
@@ -14,7 +15,11 @@ export function useVoteRounds(congressId: string) {
   const [error, setError] = useState<ApiError>();
   const [cast, setCast] = useState<Readonly<Record<string, string>>>({});
 
+  const order = useRef(new AnswerOrder()).current;
+
   const load = useCallback(async () => {
+    // A round opened then closed makes two loads: the later-begun one decides what is shown.
+    const ticket = order.begin();
     try {
       const list = await call(electionsEndpoint, { params: { congressId } });
       const views = await Promise.all(
@@ -22,12 +27,13 @@ export function useVoteRounds(congressId: string) {
           .filter((e) => e.ballotMode === 'electronic')
           .map((e) => call(electionEndpoint, { params: { congressId, electionId: e.id } })),
       );
+      if (!order.accept(ticket)) return;
       setRounds(electronicRounds(views));
       setError(undefined);
     } catch (caught) {
-      setError(asApiError(caught));
+      if (order.current(ticket)) setError(asApiError(caught));
     }
-  }, [congressId]);
+  }, [congressId, order]);
 
   useEffect(() => {
     void load();

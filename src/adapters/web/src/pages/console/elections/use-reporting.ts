@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   type CongressView,
   type PositionView,
@@ -6,6 +6,7 @@ import {
   termsEndpoint,
 } from '../../../../../../contract/congress.ts';
 import type { ElectionView } from '../../../../../../contract/elections.ts';
+import { AnswerOrder } from '../../../lib/answer-order.ts';
 import { call } from '../../../lib/api.ts';
 
 // [P6] Where those elected stand with the higher committee: a completed election puts them in
@@ -22,20 +23,23 @@ export function useReporting(
   const organisationId = congress?.organisationId;
   const termId = congress?.termId ?? null;
 
+  const order = useRef(new AnswerOrder()).current;
+
   const reload = useCallback(async () => {
     if (!anyComplete || !congressId || !organisationId) return;
+    const ticket = order.begin();
     try {
       const terms = await call(termsEndpoint, { params: { organisationId } });
       const filled = terms.filter((term) => term.electedByCongressId === congressId || term.id === termId);
       const views = await Promise.all(
         filled.map((term) => call(termEndpoint, { params: { termId: term.id } })),
       );
-      setPositions(views.flatMap((view) => view.positions));
+      if (order.accept(ticket)) setPositions(views.flatMap((view) => view.positions));
     } catch {
       // Reporting is shown when it can be read; the election itself does not depend on it.
-      setPositions([]);
+      if (order.accept(ticket)) setPositions([]);
     }
-  }, [anyComplete, congressId, organisationId, termId]);
+  }, [anyComplete, congressId, organisationId, termId, order]);
 
   useEffect(() => {
     void reload();
