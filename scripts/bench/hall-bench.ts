@@ -86,6 +86,8 @@ export interface HallBenchResult {
   /** The casts sent in each SLICE_MS of the burst: how many, and their p99. */
   readonly castBySlice: readonly { readonly count: number; readonly p99Ms: number }[];
   readonly castWallMs: number;
+  /** The devices process's event-loop delay during the burst (perf_hooks), p99 and max. */
+  readonly devicesLoopDelayMs: { readonly p99: number; readonly max: number };
   readonly checkIns: ReturnType<typeof summariseLatencies> & {
     readonly errors: number;
     readonly wallMs: number;
@@ -127,6 +129,7 @@ const PASSWORD = 'hall-bench-password';
 
 const CLIENT_SOURCE = String.raw`
 const http = require('node:http');
+const { monitorEventLoopDelay } = require('node:perf_hooks');
 const send = (message) => new Promise((resolve) => process.send(message, resolve));
 const waitFor = (phase) => new Promise((resolve) => {
   const on = (message) => { if (message.phase === phase) { process.off('message', on); resolve(message); } };
@@ -289,6 +292,10 @@ async function run() {
   const castErrorSamples = [];
   const acceptedCodes = [];
   let castErrors = 0;
+  // How long the devices' own event loop was held up in the burst: a cast answered while it was
+  // blocked is measured late by as much, through no fault of the server.
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
   const castStart = performance.now();
   const casting = Promise.all(delegates.map((delegate, i) => new Promise((resolve) => {
     setTimeout(async () => {
@@ -307,7 +314,12 @@ async function run() {
       }
       resolve();
     }, delegate.at);
-  }))).then(() => { const ms = performance.now() - castStart; send({ phase: 'cast' }); return ms; });
+  }))).then(() => {
+    const ms = performance.now() - castStart;
+    loopDelay.disable();
+    send({ phase: 'cast' });
+    return ms;
+  });
   const checkInLatencies = [];
   const checkedIn = [];
   let checkInErrors = 0;
@@ -329,7 +341,8 @@ async function run() {
     }
   })).then(() => performance.now() - checkInStart);
   const [castWallMs, checkInWallMs] = await Promise.all([casting, checking]);
-  await send({ phase: 'worked', castLatencies, castSent, castWallMs, castErrors, castErrorSamples, acceptedCodes, checkInLatencies, checkInWallMs, checkInErrors, checkedIn });
+  const devicesLoopDelayMs = { p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 };
+  await send({ phase: 'worked', devicesLoopDelayMs, castLatencies, castSent, castWallMs, castErrors, castErrorSamples, acceptedCodes, checkInLatencies, checkInWallMs, checkInErrors, checkedIn });
 
   // 5. Every stream must get every stored event after its start; of the counts, the latest.
   const { stored, finalId, present, deadlineMs } = await waitFor('verify');
@@ -527,6 +540,7 @@ export async function benchHall(options: HallBenchOptions): Promise<HallBenchRes
     await client.next('cast');
     const cpuInBurst = cpuBetween(cpuBefore, await cpuSnapshot(watched));
     const worked = await client.next<{
+      devicesLoopDelayMs: { p99: number; max: number };
       castLatencies: number[];
       castSent: number[];
       castWallMs: number;
@@ -640,6 +654,7 @@ export async function benchHall(options: HallBenchOptions): Promise<HallBenchRes
       cast: summariseLatencies(worked.castLatencies),
       castBySlice: bySlice(worked.castSent, worked.castLatencies, SLICE_MS),
       castWallMs: worked.castWallMs,
+      devicesLoopDelayMs: worked.devicesLoopDelayMs,
       checkIns: {
         ...summariseLatencies(worked.checkInLatencies),
         errors: worked.checkInErrors,
@@ -736,6 +751,7 @@ function details(result: HallBenchResult): string {
     `  through: ${result.proxyKeepalive > 0 ? `a proxy keeping up to ${result.proxyKeepalive} idle connections to each instance` : 'a new connection per request (no proxy)'}`,
     `  casts  : ${result.casts} accepted, ${result.castErrors} refused or failed, all answered within ${ms(result.castWallMs)}; p90 ${ms(result.cast.p90Ms)}, max ${ms(result.cast.maxMs)}`,
     `           p99 by when sent (each ${SLICE_MS} ms of the burst): ${result.castBySlice.map((s) => `${s.p99Ms.toFixed(0)} ms (${s.count})`).join(', ')}`,
+    `           the devices' own event loop held up in the burst: p99 ${ms(result.devicesLoopDelayMs.p99)}, max ${ms(result.devicesLoopDelayMs.max)}`,
     ...result.castErrorSamples.map((sample) => `           error: ${sample}`),
     `  desks  : ${result.desks} desks, one check-in every ${result.deskPaceMs} ms at most each; ${result.checkIns.count} check-ins in ${ms(result.checkIns.wallMs)}, median ${ms(result.checkIns.medianMs)}, p99 ${ms(result.checkIns.p99Ms)}, errors ${result.checkIns.errors}`,
     `  events : ${result.storedEvents} stored for the congress; every stream complete ${ms(result.deliveryMs)} after the last change`,
