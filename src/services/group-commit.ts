@@ -34,11 +34,12 @@ import type { EventHub, StoredAnnouncement } from './event-types.ts';
 // apart. better-sqlite3 commits on the event loop, fsync included (synchronous=FULL), so every
 // commit is time the one server thread answers nobody; in the hall's burst (issue 15) the thread
 // was saturated and a third of it went to statements and commits. Spaced, a group holds what
-// arrived in the spacing (about twelve ballots at 1,000 a second, not five): 225–250 cast groups
-// in the burst instead of 654, and the server's CPU in it a median 2.64 s, not about 3 s
+// arrived in the spacing (about thirteen ballots at 1,000 a second, not five): 202–261 cast
+// groups in the burst instead of 654, and the server's CPU in it a median 2.64 s, not about 3 s
 // (BENCHMARKS.md, seventh session).
-// A quiet desk is not slowed: the spacing applies only after a group of more than one request,
-// and each request still waits for its own commit. PostgreSQL commits off the thread, and its
+// A request that comes alone is not delayed: the spacing applies only after a group of more than
+// one request (in the burst the desks' check-ins, which come in clumps, waited some 8 ms more).
+// Each request still waits for its own commit. PostgreSQL commits off the thread, and its
 // groups already gather while they wait for the writer lock.
 //
 // What the group announces (a writer's `announcements`, each change's Change.events) is stored
