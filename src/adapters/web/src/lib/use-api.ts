@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EndpointDeclaration, ResponseOf } from '../../../../contract/endpoint.ts';
-import { AnswerOrder } from './answer-order.ts';
 import { type ApiError, asApiError, type CallInput, call, urlOf } from './api.ts';
+import { useAnswerOrder } from './use-answer-order.ts';
 
 // Loads what a GET endpoint answers into state; reload() fetches again (after a change, or an
 // event). A null input loads nothing (e.g. until a congress is chosen).
@@ -36,7 +36,7 @@ function useLoaded<T>(url: string | null, load: () => Promise<T>): Loaded<T> {
   latest.current = url;
   const loader = useRef(load);
   loader.current = load;
-  const order = useRef(new AnswerOrder()).current;
+  const order = useAnswerOrder();
   /** Requests of this URL not yet answered: loading is shown until none is left. */
   const inFlight = useRef({ url, count: 0 });
 

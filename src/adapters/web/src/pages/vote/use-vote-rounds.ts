@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { electionEndpoint, electionsEndpoint } from '../../../../../contract/elections.ts';
-import { AnswerOrder } from '../../lib/answer-order.ts';
 import { type ApiError, asApiError, call } from '../../lib/api.ts';
 import { staleElection } from '../../lib/round-live.ts';
+import { useAnswerOrder } from '../../lib/use-answer-order.ts';
 import { useCongressEvents } from '../../lib/use-events.ts';
 import { electronicRounds, type RoundRef, splitRounds } from './vote-rounds.ts';
 
@@ -15,7 +15,7 @@ export function useVoteRounds(congressId: string) {
   const [error, setError] = useState<ApiError>();
   const [cast, setCast] = useState<Readonly<Record<string, string>>>({});
 
-  const order = useRef(new AnswerOrder()).current;
+  const order = useAnswerOrder();
 
   const load = useCallback(async () => {
     // A round opened then closed makes two loads: the later-begun one decides what is shown.

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import {
   type CongressView,
   type PositionView,
@@ -6,8 +6,8 @@ import {
   termsEndpoint,
 } from '../../../../../../contract/congress.ts';
 import type { ElectionView } from '../../../../../../contract/elections.ts';
-import { AnswerOrder } from '../../../lib/answer-order.ts';
 import { call } from '../../../lib/api.ts';
+import { useAnswerOrder } from '../../../lib/use-answer-order.ts';
 
 // [P6] Where those elected stand with the higher committee: a completed election puts them in
 // the term the congress elects (or, at a plenary, the plenary's own term), filed or awaiting
@@ -23,7 +23,7 @@ export function useReporting(
   const organisationId = congress?.organisationId;
   const termId = congress?.termId ?? null;
 
-  const order = useRef(new AnswerOrder()).current;
+  const order = useAnswerOrder();
 
   const reload = useCallback(async () => {
     if (!anyComplete || !congressId || !organisationId) return;
