@@ -6,6 +6,7 @@ import type { Dialect } from './dialect.ts';
 import { createPool, PlenumPostgresDialect } from './postgres-pool.ts';
 import type { Schema } from './schema.ts';
 import { PlenumSqliteDialect, withStatementCache } from './sqlite-dialect.ts';
+import { syncFolderOf, walSyncer } from './wal-sync.ts';
 
 export type DatabaseConfig = {
   /** `postgres://…` or `postgresql://…` selects PostgreSQL (the app passes DATABASE_URL). */
@@ -76,23 +77,30 @@ function openSqlite(file: string): Database {
   mkdirSync(path.dirname(file), { recursive: true });
   const handle = new BetterSqlite3(file);
   try {
-    // WAL: readers never block the writer; synchronous=FULL: a committed ballot survives a power
-    // cut (NORMAL in WAL mode may lose the last transactions); busy_timeout: wait for another
-    // process's write lock instead of failing at once.
+    // WAL: readers never block the writer; busy_timeout: wait for another process's write lock
+    // instead of failing at once. A committed ballot must survive a power cut: synchronous=FULL's
+    // promise, kept by syncing the WAL after each commit off the event loop (wal-sync.ts), so
+    // SQLite itself runs with NORMAL (FULL without that sync).
     const mode = handle.pragma('journal_mode = WAL', { simple: true });
     if (mode !== 'wal') throw new Error(`SQLite refused WAL mode for ${file} (got ${String(mode)})`);
-    handle.pragma('synchronous = FULL');
+    handle.pragma('synchronous = NORMAL');
     // [B4] Deleted content is overwritten with zeros, not left in the file's free space: the seal
     // of an electronic vote rewrites its ballots, and the old cells must not survive (ballot-traces.ts).
     handle.pragma('secure_delete = ON');
     handle.pragma('foreign_keys = ON');
     handle.pragma('busy_timeout = 5000');
+    // The first read creates the WAL file; its folder is synced so the file itself is durable.
+    handle.prepare('select count(*) from sqlite_master').get();
+    syncFolderOf(file);
   } catch (error) {
     handle.close();
     throw error;
   }
   const db = new Kysely<Schema>({
-    dialect: new PlenumSqliteDialect({ database: withStatementCache(handle) }),
+    dialect: new PlenumSqliteDialect({
+      database: withStatementCache(handle),
+      durability: { inTransaction: () => handle.inTransaction, syncWal: walSyncer(file) },
+    }),
   });
   const database: Database = {
     db,

@@ -11,6 +11,7 @@ import {
   type TransactionSettings,
 } from 'kysely';
 import { assertNotInsideTransaction } from './transaction-scope.ts';
+import { type WalDurability, WalSyncingConnection } from './wal-sync.ts';
 
 // Kysely's SQLite dialect with three changes for correctness, and a statement cache for speed.
 //
@@ -37,6 +38,9 @@ import { assertNotInsideTransaction } from './transaction-scope.ts';
 //    the e-vote benchmark (2 s of 21 s), on the thread that also serves HTTP. A compiled query's
 //    text is the same for every call with the same shape, so its prepared statement is kept and
 //    reused (withStatementCache). Schema changes (migrations, restores) clear the cache.
+//
+// 5. Given `durability`, the connection syncs the WAL after each commit, off the event loop
+//    (wal-sync.ts): the server's connection runs with synchronous=NORMAL and keeps FULL's promise.
 
 const STATEMENT_CACHE_SIZE = 500;
 const SCHEMA_CHANGE = /^\s*(create|alter|drop)\b/i;
@@ -64,10 +68,28 @@ export function withStatementCache(database: SqliteDatabase): SqliteDatabase {
   };
 }
 
+export interface PlenumSqliteDialectConfig extends SqliteDialectConfig {
+  /** Syncs the WAL after each commit (wal-sync.ts); without it, SQLite's own `synchronous` rules. */
+  readonly durability?: WalDurability;
+}
+
 class ImmediateSqliteDriver extends SqliteDriver {
+  #syncing: WalSyncingConnection | undefined;
+
+  constructor(
+    private readonly durability: WalDurability | undefined,
+    config: SqliteDialectConfig,
+  ) {
+    super(config);
+  }
+
   override async acquireConnection(): Promise<DatabaseConnection> {
     assertNotInsideTransaction();
-    return super.acquireConnection();
+    const connection = await super.acquireConnection();
+    if (!this.durability) return connection;
+    // SQLite has one connection: wrapped once, the same wrapper each time.
+    this.#syncing ??= new WalSyncingConnection(connection, this.durability);
+    return this.#syncing;
   }
 
   override async beginTransaction(
@@ -86,15 +108,16 @@ class TransactionalDdlSqliteAdapter extends SqliteAdapter {
 }
 
 export class PlenumSqliteDialect extends SqliteDialect {
-  readonly #config: SqliteDialectConfig;
+  readonly #config: PlenumSqliteDialectConfig;
 
-  constructor(config: SqliteDialectConfig) {
+  constructor(config: PlenumSqliteDialectConfig) {
     super(config);
     this.#config = config;
   }
 
   override createDriver(): Driver {
-    return new ImmediateSqliteDriver(this.#config);
+    const { durability, ...config } = this.#config;
+    return new ImmediateSqliteDriver(durability, config);
   }
 
   override createAdapter(): SqliteAdapter {

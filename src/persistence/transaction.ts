@@ -4,6 +4,7 @@ import { dialectOf } from './dialect.ts';
 import { type RetryOptions, retryOnSerializationFailure } from './retry.ts';
 import type { Schema } from './schema.ts';
 import { runScoped } from './transaction-scope.ts';
+import { whenWalSynced } from './wal-sync.ts';
 
 // Every write is one transaction, run through inTransaction().
 //
@@ -45,7 +46,8 @@ export async function inTransaction<T>(
   options: TransactionOptions = {},
 ): Promise<T> {
   if (database.dialect === 'sqlite') {
-    return runScoped((body) => database.db.transaction().execute(body), fn);
+    // Answered once the WAL is synced; the connection is free again while it syncs (wal-sync.ts).
+    return whenWalSynced(() => runScoped((body) => database.db.transaction().execute(body), fn));
   }
   // Begins with the writer lock taken (POSTGRES_WRITE_BEGIN, sent by the driver).
   const serializable = database.db

@@ -31,8 +31,8 @@ import type { EventHub, StoredAnnouncement } from './event-types.ts';
 // alone before the next one is even read.
 //
 // Under a burst on SQLite, groups of one writer also start at least SQLITE_GROUP_SPACING_MS
-// apart. better-sqlite3 commits on the event loop, fsync included (synchronous=FULL), so every
-// commit is time the one server thread answers nobody; in the hall's burst (issue 15) the thread
+// apart. better-sqlite3 commits on the event loop (writing the WAL; its sync runs in the thread
+// pool: wal-sync.ts), so every commit is time the one server thread answers nobody; in the hall's burst (issue 15) the thread
 // was saturated and a third of it went to statements and commits. Spaced, a group holds what
 // arrived in the spacing (about thirteen ballots at 1,000 a second, not five): 202–261 cast
 // groups in the burst instead of 654, and the server's CPU in it a median 2.64 s, not about 3 s
