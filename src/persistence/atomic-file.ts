@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { chmod, open, readdir, rename, rm } from 'node:fs/promises';
+import { chmod, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { syncFile } from './file-sync.ts';
 
 // A backup file either is complete or is not there: it is written under a temporary name in the
 // same folder (so the rename cannot cross file systems), flushed to disk, renamed over the
@@ -48,10 +49,10 @@ export async function writeFileAtomically(
 
 /** fsync `temporary`, rename it to `file`, fsync the folder. */
 export async function publish(temporary: string, file: string): Promise<void> {
-  await fsync(temporary, 'r+');
+  await syncFile(temporary, 'r+');
   await rename(temporary, file);
   live.delete(temporary);
-  await fsync(path.dirname(file), 'r');
+  await syncFile(path.dirname(file));
 }
 
 /** Removes a temporary file and SQLite's companions of it. */
@@ -106,14 +107,5 @@ function isAlive(pid: number): boolean {
   } catch (error) {
     // EPERM: it exists but belongs to another user.
     return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-async function fsync(target: string, flags: string): Promise<void> {
-  const handle = await open(target, flags);
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
   }
 }

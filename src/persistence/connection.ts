@@ -3,10 +3,11 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely } from 'kysely';
 import type { Dialect } from './dialect.ts';
+import { syncFile } from './file-sync.ts';
 import { createPool, PlenumPostgresDialect } from './postgres-pool.ts';
 import type { Schema } from './schema.ts';
 import { PlenumSqliteDialect, withStatementCache } from './sqlite-dialect.ts';
-import { syncFolderOf, walSyncer } from './wal-sync.ts';
+import { walSyncer } from './wal-sync.ts';
 
 export type DatabaseConfig = {
   /** `postgres://…` or `postgresql://…` selects PostgreSQL (the app passes DATABASE_URL). */
@@ -73,7 +74,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   return openSqlite(sqliteFileOf(config));
 }
 
-function openSqlite(file: string): Database {
+async function openSqlite(file: string): Promise<Database> {
   mkdirSync(path.dirname(file), { recursive: true });
   const handle = new BetterSqlite3(file);
   try {
@@ -89,9 +90,10 @@ function openSqlite(file: string): Database {
     handle.pragma('secure_delete = ON');
     handle.pragma('foreign_keys = ON');
     handle.pragma('busy_timeout = 5000');
-    // The first read creates the WAL file; its folder is synced so the file itself is durable.
+    // The first read creates the WAL file; its folder is synced so the file itself survives a
+    // power cut along with what is synced into it (FULL did this at the WAL's first sync).
     handle.prepare('select count(*) from sqlite_master').get();
-    syncFolderOf(file);
+    await syncFile(path.dirname(file));
   } catch (error) {
     handle.close();
     throw error;

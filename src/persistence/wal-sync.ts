@@ -1,8 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { closeSync, fsyncSync, openSync } from 'node:fs';
-import { type FileHandle, open } from 'node:fs/promises';
-import path from 'node:path';
 import type { CompiledQuery, DatabaseConnection, QueryResult } from 'kysely';
+import { syncFile } from './file-sync.ts';
 
 // Durable commits on SQLite, with the fsync off the server's one thread.
 //
@@ -111,32 +109,12 @@ function mayHaveWritten(sql: string): boolean {
 export function walSyncer(databaseFile: string): () => Promise<void> {
   const wal = `${databaseFile}-wal`;
   return async () => {
-    let file: FileHandle;
     try {
-      file = await open(wal, 'r');
+      await syncFile(wal, 'r', { dataOnly: true });
     } catch (error) {
       // No WAL: SQLite removed it at the last close, after checkpointing it into the database
       // and syncing that; what it held is on disk.
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-      throw error;
-    }
-    try {
-      await file.datasync();
-    } finally {
-      await file.close();
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
   };
-}
-
-/**
- * Syncs the folder that holds the database, so that the WAL file SQLite just created survives a
- * power cut along with what is synced into it (FULL did this at the WAL's first sync).
- */
-export function syncFolderOf(databaseFile: string): void {
-  const folder = openSync(path.dirname(databaseFile), 'r');
-  try {
-    fsyncSync(folder);
-  } finally {
-    closeSync(folder);
-  }
 }
