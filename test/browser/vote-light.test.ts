@@ -90,6 +90,9 @@ describe.skipIf(!browserAvailable)("the delegate's light voting page", () => {
       expect(await receipt.textContent()).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
       await screenshot(page, `${lang}-phone-light-vote-receipt`);
       expect(await page.locator('h1').textContent()).toBe(lang === 'zh' ? '电子投票' : 'Electronic voting');
+      // One live stream for the whole page, though its ballots and its sitting papers both follow
+      // the congress: a hall of 3,000 phones holds 3,000 streams, not 6,000.
+      expect(fetched.filter((p) => p === `/api/congresses/${fixture.congressId}/events`)).toHaveLength(1);
       // The light page and nothing of the console: one script, one style sheet.
       const assets = fetched.filter((p) => p.startsWith('/assets/'));
       expect(assets.filter((p) => p.endsWith('.js'))).toHaveLength(1);
