@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, type QueryResult, type RawBuilder, sql, type Transaction } from 'kysely';
 import { verifyBallotSeals } from './ballot-seals.ts';
 import { canonicalJson } from './canonical-json.ts';
 import { dialectOf } from './dialect.ts';
 import type { AuditLogTable, Schema } from './schema.ts';
 import { readSnapshot } from './transaction.ts';
+import { takeWriterHead } from './transaction-scope.ts';
 
 // The audit log is append-only (database triggers, migration 0001) and hash-chained: entry n
 // stores the hash of entry n-1 as prev_hash, and its own hash covers its fields and prev_hash. So
@@ -118,8 +119,14 @@ export class AuditAppender {
 
   static async open(trx: Transaction<Schema>): Promise<AuditAppender> {
     if (!trx.isTransaction) throw new Error('the audit log is appended inside the transaction it records');
+    // A PostgreSQL write transaction read the head as it began, with the writer lock (one round
+    // trip fewer while holding it: writer-lock.ts); its first append takes that.
+    const begun = dialectOf(trx) === 'postgres' ? takeWriterHead() : undefined;
     const headQuery = trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1);
-    const head = await (dialectOf(trx) === 'postgres' ? headQuery.forUpdate() : headQuery).executeTakeFirst();
+    const head =
+      begun !== undefined
+        ? (begun ?? undefined)
+        : await (dialectOf(trx) === 'postgres' ? headQuery.forUpdate() : headQuery).executeTakeFirst();
     return new AuditAppender(trx, head ?? { seq: 0, hash: GENESIS_HASH }, head);
   }
 
@@ -159,32 +166,59 @@ export class AuditAppender {
 
   /** Writes the entries appended and the head row; call once, after the last append and before the commit. */
   async close(): Promise<void> {
+    await this.closeAlong((entries) => sql`with ${entries} select 1`);
+  }
+
+  /**
+   * Closes in the caller's statement where it can: on PostgreSQL, when the head row exists and the
+   * entries fit one statement, `statement` is given them (and the head's update) as common table
+   * expressions to begin its WITH with — one round trip fewer while holding the writer lock — and
+   * its result is returned. Otherwise the entries are written here, as close() would, and the
+   * result is undefined: the caller then runs its statement on its own.
+   */
+  async closeAlong<R>(
+    statement: (entries: RawBuilder<unknown>) => RawBuilder<R>,
+  ): Promise<QueryResult<R> | undefined> {
     const records = this.pending;
     this.pending = [];
-    if (this.stored?.seq === this.current.seq) return;
-    const chunks: AuditRecord[][] = [];
-    for (let i = 0; i < records.length; i += INSERT_CHUNK) chunks.push(records.slice(i, i + INSERT_CHUNK));
-    // All chunks but the last go alone (a group rarely fills more than one).
-    const tail = chunks.pop() ?? [];
-    for (const chunk of chunks) await this.trx.insertInto('audit_log').values(chunk).execute();
+    if (this.stored?.seq === this.current.seq) return undefined;
     const head = { seq: this.current.seq, hash: this.current.hash };
-    if (this.stored && tail.length > 0 && dialectOf(this.trx) === 'postgres') {
-      await this.trx
-        .with('appended', (db) => db.insertInto('audit_log').values(tail))
-        .updateTable('audit_head')
-        .set(head)
-        .where('id', '=', 1)
-        .execute();
-      return;
+    if (
+      this.stored &&
+      records.length > 0 &&
+      records.length <= INSERT_CHUNK &&
+      dialectOf(this.trx) === 'postgres'
+    ) {
+      return statement(auditEntriesCte(records, head)).execute(this.trx);
     }
-    if (tail.length > 0) await this.trx.insertInto('audit_log').values(tail).execute();
+    for (let i = 0; i < records.length; i += INSERT_CHUNK) {
+      await this.trx
+        .insertInto('audit_log')
+        .values(records.slice(i, i + INSERT_CHUNK))
+        .execute();
+    }
     if (this.stored) await this.trx.updateTable('audit_head').set(head).where('id', '=', 1).execute();
     else
       await this.trx
         .insertInto('audit_head')
         .values({ id: 1, ...head })
         .execute();
+    return undefined;
   }
+}
+
+/**
+ * A group's entries and the head after them, as common table expressions (PostgreSQL): one array
+ * per column (unnest), so the statement has eleven parameters however many entries it writes.
+ */
+function auditEntriesCte(records: readonly AuditRecord[], head: AuditHead): RawBuilder<unknown> {
+  const column = <K extends keyof AuditRecord>(key: K) => records.map((record) => record[key]);
+  return sql`appended as (
+      insert into audit_log (seq, at, actor, action, subject, before_json, after_json, prev_hash, hash)
+      select * from unnest(${column('seq')}::integer[], ${column('at')}::text[], ${column('actor')}::text[],
+        ${column('action')}::text[], ${column('subject')}::text[], ${column('before_json')}::text[],
+        ${column('after_json')}::text[], ${column('prev_hash')}::text[], ${column('hash')}::text[])),
+    moved as (update audit_head set seq = ${head.seq}, hash = ${head.hash} where id = 1)`;
 }
 
 /** The chain's last seq and hash (0 and GENESIS_HASH when empty): the value to record elsewhere. */

@@ -1,4 +1,5 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { AuditAppender } from './audit-log.ts';
 import type { Database } from './connection.ts';
 import { dialectOf } from './dialect.ts';
 import type { Schema } from './schema.ts';
@@ -41,12 +42,16 @@ export function streamEventChannel(schema: string): string {
 /**
  * Appends `events` in order, inside a write transaction (inTransaction): their ids follow the
  * highest stored. On PostgreSQL one statement per chunk inserts them and queues the NOTIFY.
+ * `audit`, when given, is closed with them: on PostgreSQL its entries go in the first chunk's
+ * statement (AuditAppender.closeAlong), one round trip fewer while the writer lock is held.
  */
 export async function appendStreamEvents(
   trx: WriteTransaction,
   events: readonly NewStreamEvent[],
   at: string,
+  audit?: AuditAppender,
 ): Promise<StoredStreamEvent[]> {
+  if (events.length === 0) await audit?.close();
   const stored: StoredStreamEvent[] = [];
   for (let start = 0; start < events.length; start += INSERT_CHUNK) {
     const chunk = events.slice(start, start + INSERT_CHUNK);
@@ -64,8 +69,8 @@ export async function appendStreamEvents(
             sql`(${sql.lit(i + 1)}, ${row.congress_id}::text, ${row.type}::text, ${row.data_json}::text, ${row.at}::text)`,
         ),
       );
-      const { rows: result } = await sql<{ last: number }>`
-        with head as (select coalesce(max(id), 0) as id from stream_events),
+      const statement = (alongside?: RawBuilder<unknown>) => sql<{ last: number }>`
+        with ${alongside ? sql`${alongside},` : sql``} head as (select coalesce(max(id), 0) as id from stream_events),
         inserted as (
           insert into stream_events (id, congress_id, type, data_json, at)
           select head.id + v.n, v.congress_id, v.type, v.data_json, v.at
@@ -73,9 +78,12 @@ export async function appendStreamEvents(
           returning id
         )
         select max(id) as last, pg_notify(left('plenum_events_' || current_schema(), 63), max(id)::text)
-        from inserted`.execute(trx);
+        from inserted`;
+      const closing = start === 0 ? audit : undefined;
+      const { rows: result } = (await closing?.closeAlong(statement)) ?? (await statement().execute(trx));
       first = Number(result[0]!.last) - rows.length + 1;
     } else {
+      if (start === 0) await audit?.close();
       const head = await trx
         .selectFrom('stream_events')
         .select((eb) => eb.fn.max('id').as('id'))

@@ -5,10 +5,12 @@ import {
   PostgresDialect,
   type PostgresDialectConfig,
   PostgresDriver,
+  type PostgresPool,
+  type PostgresPoolClient,
   type TransactionSettings,
 } from 'kysely';
 import pg from 'pg';
-import { assertNotInsideTransaction } from './transaction-scope.ts';
+import { assertNotInsideTransaction, noteWriterHead } from './transaction-scope.ts';
 import { POSTGRES_WRITE_BEGIN } from './writer-lock.ts';
 
 const INT8_OID = 20;
@@ -74,25 +76,62 @@ class GuardedPostgresDriver extends PostgresDriver {
 
   /**
    * inTransaction's write transactions — serializable and explicitly read write, as only it asks
-   * for — begin holding the writer lock, in the same round trip.
+   * for — begin holding the writer lock and knowing the audit head, in the same round trip.
    */
   override async beginTransaction(
     connection: DatabaseConnection,
     settings: TransactionSettings,
   ): Promise<void> {
     if (settings.isolationLevel === 'serializable' && settings.accessMode === 'read write') {
-      await connection.executeQuery(CompiledQuery.raw(POSTGRES_WRITE_BEGIN));
+      const { rows } = await connection.executeQuery<{ seq: number; hash: string }>(
+        CompiledQuery.raw(POSTGRES_WRITE_BEGIN),
+      );
+      noteWriterHead(rows[0] ? { seq: Number(rows[0].seq), hash: rows[0].hash } : null);
     } else await super.beginTransaction(connection, settings);
   }
+}
+
+/**
+ * The pool as Kysely sees it: a message of several statements (the simple query protocol, as
+ * POSTGRES_WRITE_BEGIN) is answered with its last statement's result, where pg gives an array of
+ * them all and Kysely, which reads one, would find no rows. One wrapper per pooled client, so that
+ * Kysely keeps one connection object per client as it does with pg's own.
+ */
+function lastResultPool(pool: pg.Pool): PostgresPool {
+  const wrappers = new WeakMap<pg.PoolClient, PostgresPoolClient>();
+  const wrap = (client: pg.PoolClient): PostgresPoolClient => {
+    const query = (text: unknown, parameters?: readonly unknown[]): unknown => {
+      if (typeof text !== 'string') return client.query(text as pg.Submittable);
+      return client
+        .query(text, parameters as unknown[])
+        .then((result: pg.QueryResult | pg.QueryResult[]) =>
+          Array.isArray(result) ? result[result.length - 1] : result,
+        );
+    };
+    return { query: query as PostgresPoolClient['query'], release: (destroy) => client.release(destroy) };
+  };
+  return {
+    async connect() {
+      const client = await pool.connect();
+      let wrapper = wrappers.get(client);
+      if (!wrapper) {
+        wrapper = wrap(client);
+        wrappers.set(client, wrapper);
+      }
+      return wrapper;
+    },
+    end: () => pool.end(),
+  };
 }
 
 /** Kysely's PostgresDialect whose driver refuses re-entrant use inside inTransaction(). */
 export class PlenumPostgresDialect extends PostgresDialect {
   readonly #config: PostgresDialectConfig;
 
-  constructor(config: PostgresDialectConfig) {
-    super(config);
-    this.#config = config;
+  constructor(config: Omit<PostgresDialectConfig, 'pool'> & { readonly pool: pg.Pool }) {
+    const wrapped = { ...config, pool: lastResultPool(config.pool) };
+    super(wrapped);
+    this.#config = wrapped;
   }
 
   override createDriver(): Driver {

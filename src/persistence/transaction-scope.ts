@@ -7,7 +7,14 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 // (sqlite-dialect.ts, postgres-pool.ts) ask this scope before handing out a connection and
 // refuse with a clear error instead of hanging.
 
-type Scope = { holding: boolean };
+type Scope = {
+  holding: boolean;
+  /**
+   * The audit head as the transaction's BEGIN read it, with the writer lock (PostgreSQL,
+   * writer-lock.ts), until its first audit append takes it; null: the chain is empty.
+   */
+  writerHead?: { seq: number; hash: string } | null;
+};
 const scope = new AsyncLocalStorage<Scope>();
 
 /**
@@ -49,4 +56,22 @@ export function assertNotInsideTransaction(): void {
  */
 export function outsideTransactionScope<T>(fn: () => T): T {
   return scope.exit(fn);
+}
+
+/** Keeps the audit head the write transaction's BEGIN read, for its first audit append. */
+export function noteWriterHead(head: { seq: number; hash: string } | null): void {
+  const state = scope.getStore();
+  if (state) state.writerHead = head;
+}
+
+/**
+ * The audit head read with the writer lock, once: the first append of the transaction takes it;
+ * later ones (the head has moved) read the row again. Undefined outside such a transaction.
+ */
+export function takeWriterHead(): { seq: number; hash: string } | null | undefined {
+  const state = scope.getStore();
+  if (!state?.holding) return undefined;
+  const head = state.writerHead;
+  state.writerHead = undefined;
+  return head;
 }

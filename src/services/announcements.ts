@@ -1,4 +1,4 @@
-import { appendStreamEvents, type WriteTransaction } from '../persistence/index.ts';
+import { type AuditAppender, appendStreamEvents, type WriteTransaction } from '../persistence/index.ts';
 import type { Announcement, EventCheck, StoredAnnouncement } from './event-types.ts';
 
 /**
@@ -29,10 +29,12 @@ export class Announcements {
     this.pending.length = mark;
   }
 
-  /** Stores what was added, in order, in `trx`; the stored announcements carry their ids. */
-  async store(trx: WriteTransaction, at: string): Promise<StoredAnnouncement[]> {
-    if (this.pending.length === 0) return [];
-    const stored = await appendStreamEvents(trx, this.pending, at);
+  /**
+   * Stores what was added, in order, in `trx`; the stored announcements carry their ids. `audit`,
+   * when given, is closed with them (in one statement on PostgreSQL: appendStreamEvents).
+   */
+  async store(trx: WriteTransaction, at: string, audit?: AuditAppender): Promise<StoredAnnouncement[]> {
+    const stored = await appendStreamEvents(trx, this.pending, at, audit);
     return stored.map((event, i) => ({ ...this.pending[i]!, id: event.id }) as StoredAnnouncement);
   }
 }

@@ -180,8 +180,8 @@ class GroupCommitter<R, O> {
       const announcements = new Announcements(this.context.events.check);
       const at = nowIso(this.context);
       const outcomes = await write(trx, audit, at, announcements);
-      await audit.close();
-      return { outcomes, stored: await announcements.store(trx, at) };
+      // The audit entries and the announcements: one statement on PostgreSQL.
+      return { outcomes, stored: await announcements.store(trx, at, audit) };
     });
   }
 

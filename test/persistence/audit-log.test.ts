@@ -8,7 +8,8 @@ import {
   GENESIS_HASH,
   verifyAuditChain,
 } from '../../src/persistence/audit-log.ts';
-import type { Database } from '../../src/persistence/connection.ts';
+import { type Database, openDatabase } from '../../src/persistence/connection.ts';
+import { migrate } from '../../src/persistence/migrate.ts';
 import { inTransaction } from '../../src/persistence/transaction.ts';
 import { at, populate } from '../support/audit-fixtures.ts';
 import { describeEachDatabase, openMigrated } from '../support/databases.ts';
@@ -140,6 +141,37 @@ describeEachDatabase('audit log', (target) => {
     expect(rows.map((row) => row.seq)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
     expect(new Set(rows.map((row) => row.actor)).size).toBe(50);
     expect(await verifyAuditChain(database.db)).toEqual({ ok: true, entries: 50 });
+  });
+
+  it('chains appends in one transaction, and across instances taking turns, onto the head as it stands', async () => {
+    // On PostgreSQL a write transaction reads the head as it begins, with the writer lock
+    // (writer-lock.ts); only its first append may use that, and only what the last writer left.
+    const { config } = await target.place();
+    const first = await openDatabase(config);
+    await migrate(first);
+    // Two instances on one PostgreSQL schema; SQLite is one process.
+    const second = target.name === 'postgres' ? await openDatabase(config) : first;
+    const entry = (n: number) => ({
+      actor: `desk:${n}`,
+      at: at(n),
+      action: 'meta.set',
+      subject: `meta:${n}`,
+    });
+    try {
+      const seqs: number[] = [];
+      for (const [turn, database] of [first, second, first, second].entries()) {
+        const records = await inTransaction(database, async (trx) => [
+          await appendAudit(trx, entry(2 * turn)),
+          await appendAudit(trx, entry(2 * turn + 1)),
+        ]);
+        seqs.push(...records.map((record) => record.seq));
+      }
+      expect(seqs).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+      expect(await verifyAuditChain(first.db)).toEqual({ ok: true, entries: 8 });
+    } finally {
+      if (second !== first) await second.close();
+      await first.close();
+    }
   });
 
   it('is append-only: the database refuses UPDATE and DELETE', async () => {

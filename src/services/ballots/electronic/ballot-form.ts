@@ -7,6 +7,7 @@ import type { ServiceContext } from '../../context.ts';
 import { forbidden } from '../../errors.ts';
 import { castRefusal, loadElectors } from './electors.ts';
 import { ballotLayout, loadElectronicRound } from './electronic-round.ts';
+import { rememberFormRound } from './presealed-ballot.ts';
 
 const KIND_LABEL: Record<RoundKind, Bilingual> = {
   formal: { zh: '正式选举', en: 'formal round' },
@@ -29,6 +30,8 @@ export async function myBallot(
     throw forbidden('only a delegate of this congress has a ballot', '只有本次大会的代表才有选票');
   return inReadTransaction(context.database, async (db) => {
     const round = await loadElectronicRound(db, congressId, roundId);
+    // The delegate's cast is sealed against this round before it queues (presealed-ballot.ts).
+    rememberFormRound(context.database, round);
     const { election } = round;
     const details = await db
       .selectFrom('candidates')

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, it } from 'vitest';
 import { exportAllTables, migrate } from '../../../../src/persistence/index.ts';
+import { myBallot } from '../../../../src/services/ballots/electronic/ballot-form.ts';
 import { castElectronicBallot } from '../../../../src/services/ballots/electronic/cast.ts';
 import {
   enterKeyShare,
@@ -236,6 +237,42 @@ describeEachDatabase('[B4] the round key and the scrutineers’ shares', (target
     expect(await enter(context, fixture, fresh.shares[1]!.code)).toMatchObject({ opened: true });
     const opened = await database.db.selectFrom('electronic_ballots').select('marks').execute();
     expect(opened).toEqual([{ marks: 'F-A--' }]);
+  });
+
+  it('[B4] a ballot form read lets the casts be sealed before their group; a key replaced after it still wins', async () => {
+    const database = await openMigrated(target);
+    const context = testContext(database);
+    const fixture = await seedElectronicRound(database, { delegates: 3 });
+    const [first, second] = fixture.delegates as [SeededDelegate, SeededDelegate];
+    const form = (d: SeededDelegate) =>
+      myBallot(context, delegateActor(fixture, d), fixture.congressId, fixture.roundId);
+    expect(await presealBallot(database, fixture.roundId, { marks: 'F----' })).toBeUndefined();
+    // The phone fetches its ballot form when the vote opens: this instance now knows the round.
+    await form(first);
+    const before = await presealBallot(database, fixture.roundId, { marks: 'F----' });
+    expect(before).toMatchObject({ basis: expect.stringContaining(fixture.roundId) });
+    // The key is replaced after that read: the ballot sealed to the old key is sealed again in
+    // its group, and the round read there (the new key) is what this instance knows from then on.
+    const fresh = await rekeyRound(context, SYSTEM, fixture.congressId, fixture.roundId);
+    await castElectronicBallot(context, delegateActor(fixture, first), fixture.congressId, fixture.roundId, {
+      marks: 'F-A--',
+    });
+    await form(second);
+    const after = await presealBallot(database, fixture.roundId, { marks: 'F----' });
+    expect(after?.basis).not.toBe(before?.basis);
+    expect(after?.basis).toContain(fresh.publicKey);
+    await castElectronicBallot(context, delegateActor(fixture, second), fixture.congressId, fixture.roundId, {
+      marks: 'A-F--',
+    });
+    await fixture.world.setRoundStatus(fixture.roundId, 'closed');
+    await enter(context, fixture, fresh.shares[0]!.code);
+    expect(await enter(context, fixture, fresh.shares[1]!.code)).toMatchObject({ opened: true });
+    const opened = await database.db
+      .selectFrom('electronic_ballots')
+      .select('marks')
+      .orderBy('marks')
+      .execute();
+    expect(opened).toEqual([{ marks: 'A-F--' }, { marks: 'F-A--' }]);
   });
 
   it('[B4] one scrutineer alone never holds a key: at least two holders', async () => {
