@@ -121,12 +121,12 @@ export class AuditAppender {
     if (!trx.isTransaction) throw new Error('the audit log is appended inside the transaction it records');
     // A PostgreSQL write transaction read the head as it began, with the writer lock (one round
     // trip fewer while holding it: writer-lock.ts); its first append takes that.
-    const begun = dialectOf(trx) === 'postgres' ? takeWriterHead() : undefined;
+    const begun = takeWriterHead();
     const headQuery = trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1);
     const head =
-      begun !== undefined
-        ? (begun ?? undefined)
-        : await (dialectOf(trx) === 'postgres' ? headQuery.forUpdate() : headQuery).executeTakeFirst();
+      begun === undefined
+        ? await (dialectOf(trx) === 'postgres' ? headQuery.forUpdate() : headQuery).executeTakeFirst()
+        : (begun ?? undefined);
     return new AuditAppender(trx, head ?? { seq: 0, hash: GENESIS_HASH }, head);
   }
 

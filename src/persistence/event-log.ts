@@ -51,7 +51,10 @@ export async function appendStreamEvents(
   at: string,
   audit?: AuditAppender,
 ): Promise<StoredStreamEvent[]> {
-  if (events.length === 0) await audit?.close();
+  const postgres = dialectOf(trx) === 'postgres';
+  // Closed along the first chunk's statement on PostgreSQL; on its own otherwise (before it).
+  let closing = postgres && events.length > 0 ? audit : undefined;
+  if (!closing) await audit?.close();
   const stored: StoredStreamEvent[] = [];
   for (let start = 0; start < events.length; start += INSERT_CHUNK) {
     const chunk = events.slice(start, start + INSERT_CHUNK);
@@ -62,7 +65,7 @@ export async function appendStreamEvents(
       at,
     }));
     let first: number;
-    if (dialectOf(trx) === 'postgres') {
+    if (postgres) {
       const values = sql.join(
         rows.map(
           (row, i) =>
@@ -79,11 +82,10 @@ export async function appendStreamEvents(
         )
         select max(id) as last, pg_notify(left('plenum_events_' || current_schema(), 63), max(id)::text)
         from inserted`;
-      const closing = start === 0 ? audit : undefined;
       const { rows: result } = (await closing?.closeAlong(statement)) ?? (await statement().execute(trx));
+      closing = undefined;
       first = Number(result[0]!.last) - rows.length + 1;
     } else {
-      if (start === 0) await audit?.close();
       const head = await trx
         .selectFrom('stream_events')
         .select((eb) => eb.fn.max('id').as('id'))

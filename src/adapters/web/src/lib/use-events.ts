@@ -22,7 +22,7 @@ export type EventHandlers = { readonly [T in StreamEventType]?: (data: StreamEve
 };
 
 /** The page's streams: one per congress, however many parts of the page follow it. */
-export const pageChannels = new EventChannels(STREAM_EVENT_TYPES, (url) => new EventSource(url));
+const pageChannels = new EventChannels(STREAM_EVENT_TYPES, (url) => new EventSource(url));
 
 export function useCongressEvents(congressId: string | undefined, handlers: EventHandlers): LiveStatus {
   const [status, setStatus] = useState<LiveStatus>('connecting');
