@@ -8,15 +8,21 @@ import {
 import type { StoredAnnouncement } from './event-types.ts';
 import { EventBus } from './events.ts';
 
-// The hub of a server instance on PostgreSQL, where any number of instances serve the same
-// congresses. Announcements are stored in the transaction of their change (event-log.ts), with
-// ids in commit order; here one reader per instance delivers every stored event, of whichever
-// instance, in id order, to this instance's subscribers. It reads "everything after the last id
-// I delivered":
-// - when PostgreSQL notifies the listening connection that a transaction committed events,
-// - when a write of this instance has committed (no need to wait for the notification),
-// - when the listening connection is (re)established (notifications may have been missed),
-// - every POLL_MS regardless, in case a notification was lost some other way.
+// The hub of a server instance, on either database. Announcements are stored in the transaction
+// of their change (event-log.ts), with ids in commit order; here one reader per instance delivers
+// every stored event, of whichever instance or process, in id order, to this instance's
+// subscribers. It reads "everything after the last id I delivered":
+// - when a write of this instance has committed,
+// - PostgreSQL: when the listening connection is notified that a transaction of any instance
+//   committed events, and when that connection is (re)established (notifications may have been
+//   missed),
+// - every POLL_MS regardless, in case a notification was lost some other way (on SQLite: a write
+//   of the command line, in another process).
+// Why not deliver a commit's events as its write hears of them (EventBus)? Writes hear of their
+// commits out of order: on SQLite each commit's WAL sync runs in the thread pool (wal-sync.ts),
+// and the later of two syncs may finish first. A stream that coalesces a round's progress would
+// then keep the older count (a teller's screen stuck at 299 of 300 sheets). Reading the table
+// delivers in commit order whoever hears first.
 // Reads never overlap; a wake-up during a read makes one more read after it, unless it named the
 // id to reach (a notification, a commit of this instance) and that read reached it: each commit
 // wakes its own instance twice (its commit, then its notification), and in a hall's burst the
@@ -45,9 +51,15 @@ export class DatabaseEventFeed extends EventBus {
     super();
   }
 
-  /** Starts after the newest stored event (history is for reconnecting streams), then listens. */
+  /**
+   * Starts after the newest stored event (history is for reconnecting streams), then listens
+   * (PostgreSQL; SQLite has no notifications, and one server process).
+   */
   async start(): Promise<void> {
     this.last = (await streamEventWindow(this.database.db)).newest ?? 0;
+    this.poll = setInterval(() => this.wake(), POLL_MS);
+    this.poll.unref();
+    if (this.database.dialect !== 'postgres') return;
     this.listener = await listenForStreamEvents(this.database, {
       onNotify: (lastId) => {
         if (lastId > this.last) this.wake(lastId);
@@ -56,11 +68,9 @@ export class DatabaseEventFeed extends EventBus {
       onLost: (error) =>
         this.log(`plenum: live-update listener lost its connection (${error.message}); reconnecting`),
     });
-    this.poll = setInterval(() => this.wake(), POLL_MS);
-    this.poll.unref();
   }
 
-  /** Whether the listening connection is up (for health checks). */
+  /** Whether the listening connection is up (for health checks; PostgreSQL only). */
   get listening(): boolean {
     return this.listener?.listening ?? false;
   }

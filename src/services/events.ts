@@ -14,13 +14,13 @@ export type {
 
 /**
  * Live updates per congress (attendance, voting progress, results) for the server-sent-events
- * stream, in one process: the hub of a server on SQLite (one process holds the database), of the
- * tests and of the command line. A write stores its announcements in its own transaction
- * (audited-write.ts) and hands them here once committed, with their ids; they go to the
- * subscribers at once, in commit order. A notice that a sitting's attendance changed becomes the
- * sitting's counts, coalesced (attendance-announcer.ts). Behind several instances on PostgreSQL
- * the server uses DatabaseEventFeed (event-feed.ts) instead, which reads what every instance
- * committed. What an event carries is declared in src/contract/events.ts.
+ * stream, in one process: the hub of the command line and of most tests. A write stores its
+ * announcements in its own transaction (audited-write.ts) and hands them here once committed,
+ * with their ids; they go to the subscribers at once, in the order the writes hear of their
+ * commits, which is not always commit order (event-feed.ts says why). A notice that a sitting's
+ * attendance changed becomes the sitting's counts, coalesced (attendance-announcer.ts). The
+ * server uses DatabaseEventFeed (event-feed.ts), which reads what was committed back in order.
+ * What an event carries is declared in src/contract/events.ts.
  */
 export class EventBus implements EventHub {
   private readonly listeners = new Map<string, Set<Listener>>();

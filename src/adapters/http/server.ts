@@ -18,8 +18,9 @@ import { webAppExtension } from './web-static.ts';
 // SQLite: one server per data folder. It holds a lock file there (plenum-server.pid, with its
 // pid) for as long as it runs; a second server on the same folder, and `plenum restore` into it,
 // refuse to start while the process named there is alive. A lock left behind by a crash names a
-// dead process and is taken over. Live updates go through the in-process hub (EventBus), and are
-// stored too, so a browser reconnecting after a restart gets what it missed.
+// dead process and is taken over. Live updates are stored with their change and read back in
+// commit order (DatabaseEventFeed, polling only for the command line's writes), so a browser
+// reconnecting after a restart gets what it missed.
 //
 // PostgreSQL (DATABASE_URL): any number of instances serve the same database behind a proxy
 // (docs/deployment.md), and none takes a lock. Nothing that decides anything lives in one
@@ -152,7 +153,6 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     { migrate, openDatabase },
     { LoginThrottle },
     services,
-    { EventBus },
     { DatabaseEventFeed },
     replay,
     demoModule,
@@ -161,7 +161,6 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     import('../../persistence/index.ts'),
     import('../../services/accounts/login-throttle.ts'),
     import('../../services/context.ts'),
-    import('../../services/events.ts'),
     import('../../services/event-feed.ts'),
     import('../../services/stream-replay.ts'),
     import('../../services/demo/seed-demo.ts'),
@@ -177,17 +176,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   try {
     database = await openDatabase(config);
     await migrate(database);
-    // PostgreSQL: this instance hears every instance's events through the database.
-    if (database.dialect === 'postgres') {
-      feed = new DatabaseEventFeed(database);
-      await feed.start();
-    }
-    const context: ServiceContext = {
-      database,
-      clock: systemClock,
-      random: cryptoRandom,
-      events: feed ?? new EventBus(),
-    };
+    // The streams hear what was committed, read back in commit order (event-feed.ts): on
+    // PostgreSQL every instance's events, on SQLite this process's and the command line's.
+    feed = new DatabaseEventFeed(database);
+    await feed.start();
+    const context: ServiceContext = { database, clock: systemClock, random: cryptoRandom, events: feed };
     const prune = () =>
       void replay.pruneStream(context).catch((error: unknown) => {
         process.stderr.write(

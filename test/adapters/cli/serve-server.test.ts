@@ -13,6 +13,7 @@ import {
   startServer,
 } from '../../../src/adapters/http/server.ts';
 import { verifyAuditChain } from '../../../src/persistence/index.ts';
+import { DatabaseEventFeed } from '../../../src/services/event-feed.ts';
 import { InputError } from '../../../src/services/input-error.ts';
 import { expectUsageError, runCli } from './run-cli.ts';
 
@@ -104,6 +105,8 @@ describe('startServer', () => {
       },
     );
     expect(delegate.status).toBe(200);
+    // Its streams hear the commits read back in commit order, even on SQLite (event-feed-order.test.ts).
+    expect(server.context.events).toBeInstanceOf(DatabaseEventFeed);
 
     const lock = JSON.parse(await readFile(path.join(dataDir, SERVER_LOCK_FILE), 'utf8'));
     expect(lock).toMatchObject({ pid: process.pid, port: server.port });
